@@ -1,0 +1,53 @@
+package de.gemeinwerk.platform.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Makes and hashes key secrets. A key is 256 random bits, so a single fast SHA-256 is the right hash: nothing can be
+ * guessed, and a slow password hash would cost milliseconds on every request.
+ */
+final class ApiKeySecrets {
+
+    static final String PREFIX = "gw_";
+    private static final int RANDOM_BYTES = 32;
+    // 32 bytes are 43 base64url characters without padding
+    private static final int KEY_LENGTH = PREFIX.length() + 43;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiKeySecrets() {
+    }
+
+    static String generate() {
+        byte[] secret = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(secret);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** Whether {@code key} has the form of a key at all, so junk is rejected before hashing or querying. */
+    static boolean isWellFormed(String key) {
+        if (key.length() != KEY_LENGTH || !key.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            if (!base64url) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] hash(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

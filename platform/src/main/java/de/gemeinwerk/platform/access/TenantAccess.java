@@ -1,0 +1,96 @@
+package de.gemeinwerk.platform.access;
+
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.logging.LogContext;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.platform.tenant.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import java.util.Objects;
+
+/**
+ * Decides whether a request may do something on a tenant, from the API key it presents in
+ * {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. Cheap enough for every request: tenants and keys
+ * come from short-lived in-memory caches.
+ */
+@Component
+public class TenantAccess {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final Tenants tenants;
+    private final ApiKeys apiKeys;
+
+    public TenantAccess(Tenants tenants, ApiKeys apiKeys) {
+        this.tenants = tenants;
+        this.apiKeys = apiKeys;
+    }
+
+    /**
+     * The tenant, if the request may do what {@code needed} allows there; also puts the slug into the logging MDC.
+     * Reads ({@link Role#READ}) need no key unless the tenant has private reads; an instance-level admin key may do
+     * everything everywhere.
+     *
+     * @throws ApiException 404 for an unknown tenant; 401 when a needed key is missing, or a key is unknown or
+     *                      revoked; 403 for a key of another tenant or with too low a role
+     */
+    public Tenant authorize(String tenantSlug, HttpServletRequest request, Role needed) {
+        Tenant tenant = tenants.require(tenantSlug);
+        MDC.put(LogContext.TENANT, tenant.slug());
+        String key = presentedKey(request);
+        if (key == null) {
+            if (needed == Role.READ && !tenant.privateReads()) {
+                return tenant;
+            }
+            throw ApiException.unauthorized("This needs an API key (Authorization: Bearer <key>).");
+        }
+        ApiKey apiKey = validKey(key);
+        if (apiKey.isInstanceAdmin() || (needed == Role.READ && !tenant.privateReads())) {
+            return tenant;
+        }
+        if (!Objects.equals(apiKey.tenantId(), tenant.id())) {
+            throw ApiException.forbidden("This API key is not valid for tenant '" + tenant.slug() + "'.");
+        }
+        if (!apiKey.role().includes(needed)) {
+            throw ApiException.forbidden("This needs an API key with the role '" + needed.value() + "'.");
+        }
+        return tenant;
+    }
+
+    /**
+     * The request's key if it is an instance-level admin key, for what concerns the whole installation (e.g.
+     * creating tenants).
+     *
+     * @throws ApiException 401 without a valid key, 403 for any other key
+     */
+    public ApiKey authorizeInstanceAdmin(HttpServletRequest request) {
+        String key = presentedKey(request);
+        if (key == null) {
+            throw ApiException.unauthorized("This needs an instance admin API key (Authorization: Bearer <key>).");
+        }
+        ApiKey apiKey = validKey(key);
+        if (!apiKey.isInstanceAdmin()) {
+            throw ApiException.forbidden("This needs an instance admin API key.");
+        }
+        return apiKey;
+    }
+
+    private ApiKey validKey(String key) {
+        return apiKeys.findActive(key)
+                .orElseThrow(() -> ApiException.unauthorized("The API key is unknown or revoked."));
+    }
+
+    /** The key from the request's headers, or null if it presents none. */
+    private static String presentedKey(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        String header = request.getHeader(API_KEY_HEADER);
+        return header == null || header.isBlank() ? null : header.strip();
+    }
+}

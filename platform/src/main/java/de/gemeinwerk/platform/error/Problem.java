@@ -1,0 +1,38 @@
+package de.gemeinwerk.platform.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The body of every error response, an RFC 9457 problem detail ({@code application/problem+json}), with two extension
+ * members: {@code where} (the offending part of the request) and {@code errorId} (for unexpected errors, the id under
+ * which the stack trace was logged).
+ */
+public record Problem(String type, String title, int status, String detail, String instance,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String where,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String errorId) {
+
+    public static Problem of(HttpStatusCode status, String detail, String instance, String where) {
+        return new Problem("about:blank", title(status), status.value(), detail, instance, where, null);
+    }
+
+    static Problem unexpected(HttpStatusCode status, String errorId, String instance) {
+        return new Problem("about:blank", title(status), status.value(),
+                "An unexpected error occurred. Please report error id " + errorId + " to the operator.",
+                instance, null, errorId);
+    }
+
+    /** A detail for a status when there is nothing more specific to say. */
+    static String genericDetail(HttpStatusCode status) {
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return "There is no resource at this URL.";
+        }
+        return title(status) + ".";
+    }
+
+    private static String title(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.getReasonPhrase() : "Error";
+    }
+}
