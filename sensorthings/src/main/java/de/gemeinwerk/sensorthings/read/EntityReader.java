@@ -1,0 +1,174 @@
+package de.gemeinwerk.sensorthings.read;
+
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions;
+import de.gemeinwerk.sensorthings.sql.GeoResults;
+import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.PropertyColumns;
+import de.gemeinwerk.sensorthings.sql.SelectStatements;
+import de.gemeinwerk.sensorthings.sql.Sql;
+import de.gemeinwerk.sensorthings.sql.Statements;
+import de.gemeinwerk.sensorthings.sql.Target;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a read: the page, its count, and each $expand level, in one read-only snapshot so they agree.
+ * Statements per request = 1 + (1 if $count) + one per expand node, independent of the number of rows.
+ */
+public final class EntityReader {
+
+    private final GeoEvaluator geo;
+    private final PageSize pageSize;
+
+    public EntityReader(GeoEvaluator geo, PageSize pageSize) {
+        this.geo = geo;
+        this.pageSize = pageSize;
+    }
+
+    /** Default and maximum {@code $top}; a larger $top is capped and answered with a nextLink. */
+    public record PageSize(int defaultTop, int maxTop) {
+        int top(Integer requested) {
+            return requested == null ? defaultTop : Math.min(requested, maxTop);
+        }
+    }
+
+    /** One page of entities, the total count when asked for, and whether more follow. */
+    public record Page(List<EntityRow> rows, Long count, boolean more, int top, int skip) {}
+
+    public Page read(Connection connection, Target target, long tenantId, QueryOptions options, Projection projection,
+                     List<ExpandNode> expand) {
+        try {
+            int top = target.single() ? 1 : pageSize.top(options.top());
+            int skip = target.single() || options.skip() == null ? 0 : options.skip();
+            GeoResults geoResults = prepare(connection, options, target.type(), tenantId);
+            List<EntityRow> rows = rows(connection,
+                    SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection, false);
+            boolean more = rows.size() > top;
+            if (more) {
+                rows.removeLast();
+            }
+            Long count = Boolean.TRUE.equals(options.count()) && !target.single()
+                    ? count(connection, target, tenantId, options, geoResults) : null;
+            expand(connection, target.type(), rows, expand, tenantId);
+            return new Page(rows, count, more, top, skip);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private long count(Connection connection, Target target, long tenantId, QueryOptions options, GeoResults geoResults)
+            throws SQLException {
+        if (options.filter() == null && target.type() == EntityType.OBSERVATION) {
+            Long counted = ObservationCounts.count(connection, target, tenantId);
+            if (counted != null) {
+                return counted;
+            }
+        }
+        try (PreparedStatement statement = Statements.prepare(connection,
+                SelectStatements.count(target, tenantId, options, geoResults));
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void expand(Connection connection, EntityType parentType, List<EntityRow> parents, List<ExpandNode> nodes,
+                        long tenantId) throws SQLException {
+        if (parents.isEmpty()) {
+            return;
+        }
+        long[] parentIds = parents.stream().mapToLong(EntityRow::id).toArray();
+        for (ExpandNode node : nodes) {
+            QueryOptions options = node.options();
+            int top = node.navigation().many() ? pageSize.top(options.top()) : 1;
+            int skip = node.navigation().many() && options.skip() != null ? options.skip() : 0;
+            boolean withCount = node.navigation().many() && Boolean.TRUE.equals(options.count());
+            GeoResults geoResults = prepare(connection, options, node.navigation().target(), tenantId);
+            Sql sql = SelectStatements.expand(parentType, node.navigation(), parentIds, options, node.projection(),
+                    geoResults, top, skip, withCount);
+            Map<Long, List<EntityRow>> byParent = new HashMap<>();
+            Map<Long, Long> totals = new HashMap<>();
+            try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long parentId = rs.getLong(1);
+                    byParent.computeIfAbsent(parentId, k -> new ArrayList<>()).add(row(rs, node.projection(), 2));
+                    if (withCount) {
+                        totals.put(parentId, rs.getLong(rs.getMetaData().getColumnCount()));
+                    }
+                }
+            }
+            List<EntityRow> children = new ArrayList<>();
+            for (EntityRow parent : parents) {
+                List<EntityRow> rows = byParent.getOrDefault(parent.id(), new ArrayList<>());
+                boolean more = rows.size() > top;
+                if (more) {
+                    rows.removeLast();
+                }
+                Long count = withCount ? totals.getOrDefault(parent.id(), 0L) : null;
+                parent.expanded().put(node.navigation(), new EntityRow.Expanded(rows, count, more, top, skip));
+                children.addAll(rows);
+            }
+            expand(connection, node.navigation().target(), children, node.children(), tenantId);
+        }
+    }
+
+    private GeoResults prepare(Connection connection, QueryOptions options, EntityType type, long tenantId)
+            throws SQLException {
+        return options.filter() == null ? GeoResults.NONE : geo.prepare(connection, options.filter(), type, tenantId);
+    }
+
+    private static List<EntityRow> rows(Connection connection, Sql sql, Projection projection, boolean withParent)
+            throws SQLException {
+        List<EntityRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(row(rs, projection, withParent ? 2 : 1));
+            }
+        }
+        return rows;
+    }
+
+    /** Reads id and projected properties starting at column {@code first}. */
+    private static EntityRow row(ResultSet rs, Projection projection, int first) throws SQLException {
+        long id = rs.getLong(first);
+        List<Property> properties = projection.properties();
+        Object[] values = new Object[properties.size()];
+        int column = first + 1;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = PropertyColumns.read(properties.get(i), rs, column);
+            column += PropertyColumns.width(properties.get(i));
+        }
+        return new EntityRow(id, values);
+    }
+
+    /**
+     * A data exception (SQLSTATE class 22: overflow, a bad cast, a negative substring length) comes from
+     * values the request supplied, so it is the client's error, not the server's.
+     */
+    static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            return ApiException.badRequest("the query cannot be evaluated: " + firstLine(e.getMessage()), "$filter");
+        }
+        return new IllegalStateException("database error while reading", e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,56 @@
+package de.gemeinwerk.sensorthings.sql;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions.SelectItem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What of an entity goes into the response: all properties and navigation links by default, only the
+ * selected ones with {@code $select}.
+ */
+public record Projection(EntityType type, boolean id, boolean selfLink, List<Property> properties,
+                         List<Navigation> navigationLinks) {
+
+    public static Projection of(EntityType type, List<SelectItem> select) {
+        if (select.isEmpty()) {
+            return new Projection(type, true, true, type.properties(), List.copyOf(type.navigations()));
+        }
+        boolean id = false;
+        List<Property> properties = new ArrayList<>();
+        List<Navigation> navigations = new ArrayList<>();
+        for (SelectItem item : select) {
+            if (item.path().size() != 1) {
+                throw new QuerySyntaxException("$select", item.position(),
+                        "select whole properties only, e.g. $select=name,properties; '" + String.join("/", item.path())
+                                + "' names a part of one");
+            }
+            String name = item.path().getFirst();
+            var property = type.property(name);
+            var navigation = type.navigation(name);
+            if ("id".equals(name) || "@iot.id".equals(name)) {
+                id = true;
+            } else if (property.isPresent()) {
+                addOnce(properties, property.get());
+            } else if (navigation.isPresent()) {
+                addOnce(navigations, navigation.get());
+            } else {
+                throw new QuerySyntaxException("$select", item.position(), type.entityName() + " has no property '" + name
+                        + "'");
+            }
+        }
+        // Keep the specification's order of properties whatever order they were selected in.
+        properties.sort(java.util.Comparator.comparingInt(type.properties()::indexOf));
+        return new Projection(type, id, false, List.copyOf(properties), List.copyOf(navigations));
+    }
+
+    private static <T> void addOnce(List<T> list, T item) {
+        if (!list.contains(item)) {
+            list.add(item);
+        }
+    }
+}

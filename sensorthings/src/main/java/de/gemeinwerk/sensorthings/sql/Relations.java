@@ -1,0 +1,36 @@
+package de.gemeinwerk.sensorthings.sql;
+
+import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Relation;
+
+/**
+ * SQL for "the target rows of a navigation from a parent": the FROM item for the target (with the link
+ * table where there is one) and the condition that ties it to the parent's id. Used by paths
+ * (Things(1)/Datastreams), by to-many filters (EXISTS) and by $expand (LATERAL), so each relation is
+ * spelled out in one place.
+ */
+final class Relations {
+
+    private Relations() {}
+
+    /** FROM item for the navigation target, aliased {@code target}; may add a link table alias. */
+    static String from(Navigation nav, String target) {
+        return switch (nav.relation()) {
+            case Relation.LinkTable link -> link.table() + " " + target + "_l join " + nav.target().table()
+                    + " " + target + " on " + target + ".id = " + target + "_l." + link.targetColumn();
+            default -> nav.target().table() + " " + target;
+        };
+    }
+
+    /**
+     * Condition tying the target alias to the parent. {@code parentId} is SQL for the parent's id
+     * (a column or an expression); {@code parentAlias} is used only when the parent row holds the key.
+     */
+    static String condition(Navigation nav, String target, String parentAlias, String parentId) {
+        return switch (nav.relation()) {
+            case Relation.SourceColumn source -> target + ".id = " + parentAlias + "." + source.column();
+            case Relation.TargetColumn column -> target + "." + column.column() + " = " + parentId;
+            case Relation.LinkTable link -> target + "_l." + link.sourceColumn() + " = " + parentId;
+        };
+    }
+}

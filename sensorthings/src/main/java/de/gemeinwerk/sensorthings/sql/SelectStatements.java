@@ -1,0 +1,123 @@
+package de.gemeinwerk.sensorthings.sql;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds the SELECT statements of a read: the page of entities, its count, and one statement per
+ * {@code $expand} level that fetches the related entities of all parents at once (LATERAL, so each
+ * parent gets its own $top/$orderby) — a constant number of statements however many parents there are.
+ */
+public final class SelectStatements {
+
+    /** The alias of the entity being read, in every statement. */
+    static final String ROOT = "e";
+
+    private SelectStatements() {}
+
+    /** The page: {@code top + 1} rows are fetched, the extra one tells whether there is a next page. */
+    public static Sql page(Target target, long tenantId, QueryOptions options, Projection projection, GeoResults geo,
+                           int top, int skip) {
+        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
+        Sql where = where(target, tenantId, options, scope, geo);
+        Sql order = orderBy(target.type(), target.via(), options, scope, geo);
+        return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
+                " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
+    }
+
+    public static Sql count(Target target, long tenantId, QueryOptions options, GeoResults geo) {
+        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
+        Sql where = where(target, tenantId, options, scope, geo);
+        return Sql.concat("select count(*) from ", target.type().table(), " ", ROOT, scope.joins(), " where ", where);
+    }
+
+    /**
+     * The related entities of many parents: rows of (parent id, entity columns..., [total count]).
+     * Parents come in as an array; the LATERAL subquery runs per parent on the relation's index.
+     */
+    public static Sql expand(EntityType parentType, Navigation nav, long[] parentIds, QueryOptions options,
+                             Projection projection, GeoResults geo, int top, int skip, boolean withCount) {
+        Scope scope = new Scope(nav.target(), ROOT, new Scope.Aliases());
+        boolean parentHoldsKey = nav.relation() instanceof Relation.SourceColumn;
+        Sql filter = options.filter() == null ? Sql.TRUE : new FilterCompiler("$filter", geo).condition(options.filter(), scope);
+        Sql order = orderBy(nav.target(), nav, options, scope, geo);
+        return Sql.concat("select p.parent_id, x.* from unnest(",
+                Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
+                parentHoldsKey ? " join " + parentType.table() + " pp on pp.id = p.parent_id" : "",
+                " cross join lateral (select ", columns(projection, ROOT), withCount ? ", count(*) over () as gw_total" : "",
+                " from ", Relations.from(nav, ROOT), scope.joins(),
+                " where ", Relations.condition(nav, ROOT, "pp", "p.parent_id"), " and ", filter, order,
+                " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip), ") x");
+    }
+
+    private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {
+        List<Sql> conditions = new ArrayList<>();
+        EntityType type = target.type();
+        if (type.hasTenantColumn()) {
+            conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(tenantId)));
+        } else if (target.via() == null) {
+            conditions.add(Sql.concat(ROOT + ".datastream_id in (select d.id from sta_datastream d where d.tenant_id = ",
+                    Sql.param(tenantId), ")"));
+        }
+        if (target.id() != null) {
+            conditions.add(Sql.concat(ROOT + ".id = ", Sql.param(target.id())));
+        }
+        if (target.via() != null) {
+            conditions.add(toParent(target));
+        }
+        if (options.filter() != null) {
+            conditions.add(new FilterCompiler("$filter", geo).condition(options.filter(), scope));
+        }
+        return Sql.join(" and ", conditions);
+    }
+
+    /** The addressed entities are related to the (already resolved) parent id. */
+    private static Sql toParent(Target target) {
+        Sql parent = Sql.param(target.parentId());
+        return switch (target.via().relation()) {
+            case Relation.TargetColumn c -> Sql.concat(ROOT + "." + c.column() + " = ", parent);
+            case Relation.SourceColumn c -> Sql.concat(ROOT + ".id = (select p." + c.column() + " from "
+                    + target.parentType().table() + " p where p.id = ", parent, ")");
+            case Relation.LinkTable l -> Sql.concat(ROOT + ".id in (select l." + l.targetColumn() + " from " + l.table()
+                    + " l where l." + l.sourceColumn() + " = ", parent, ")");
+        };
+    }
+
+    /**
+     * $orderby keys, then the id as tie-breaker so paging is stable. Without $orderby, Observations of one
+     * Datastream come in phenomenonTime order (what their index serves), everything else in id order.
+     */
+    private static Sql orderBy(EntityType type, Navigation via, QueryOptions options, Scope scope, GeoResults geo) {
+        List<Sql> keys = new ArrayList<>();
+        boolean descending = false;
+        FilterCompiler compiler = new FilterCompiler("$orderby", geo);
+        for (QueryOptions.OrderBy item : options.orderBy()) {
+            for (Sql key : compiler.orderKeys(item.expression(), scope)) {
+                keys.add(Sql.concat(key, item.descending() ? " desc" : ""));
+            }
+            descending = item.descending();
+        }
+        if (keys.isEmpty() && type == EntityType.OBSERVATION && via != null && via.name().equals("Observations")
+                && via.relation() instanceof Relation.TargetColumn c && c.column().equals("datastream_id")) {
+            keys.add(Sql.of(ROOT + ".phenomenon_time_start"));
+        }
+        keys.add(Sql.of(ROOT + ".id" + (descending ? " desc" : "")));
+        return Sql.concat(" order by ", Sql.join(", ", keys));
+    }
+
+    /** e.id, then the projection's property columns in order. */
+    static String columns(Projection projection, String alias) {
+        List<String> columns = new ArrayList<>(List.of(alias + ".id"));
+        for (Property property : projection.properties()) {
+            columns.addAll(PropertyColumns.select(property, alias));
+        }
+        return String.join(", ", columns);
+    }
+}
