@@ -23,7 +23,7 @@ import java.util.List;
 @RequestMapping("/admin/v1/tenants")
 public class TenantAdminController {
 
-    record CreateTenantRequest(String slug, String name, boolean privateReads) {
+    record CreateTenantRequest(String slug, String name, Boolean privateReads) {
     }
 
     /** Fields left out (or null) stay as they are. */
@@ -44,7 +44,7 @@ public class TenantAdminController {
     ResponseEntity<Tenant> create(@RequestBody byte[] body, HttpServletRequest request) {
         access.authorizeInstanceAdmin(request);
         CreateTenantRequest create = json.read(body, CreateTenantRequest.class);
-        Tenant tenant = tenants.create(create.slug(), create.name(), create.privateReads());
+        Tenant tenant = tenants.create(create.slug(), create.name(), Boolean.TRUE.equals(create.privateReads()));
         return ResponseEntity.created(URI.create("/admin/v1/tenants/" + tenant.slug())).body(tenant);
     }
 

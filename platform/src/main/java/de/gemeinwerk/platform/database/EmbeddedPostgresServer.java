@@ -30,7 +30,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.deleteDataOnClose = deleteDataOnClose;
     }
 
-    /** Starts the server on {@code dataDirectory}, creating the database cluster there on first use. */
+    /**
+     * Starts the server on {@code dataDirectory}, creating the database cluster there on first use. The caller must
+     * {@link #close()} it; there is no shutdown hook.
+     */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         return start(dataDirectory, false);
     }
@@ -53,6 +56,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the owner closes it (Spring on context close): a hook of its own would stop the database in
+                    // parallel, while a graceful shutdown still lets requests finish
+                    .setRegisterShutdownHook(false)
                     // zonky turns synchronous_commit off by default; acknowledged data must be on disk
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")

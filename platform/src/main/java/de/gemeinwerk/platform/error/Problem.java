@@ -7,9 +7,11 @@ import org.springframework.http.HttpStatusCode;
 /**
  * The body of every error response, an RFC 9457 problem detail ({@code application/problem+json}), with two extension
  * members: {@code where} (the offending part of the request) and {@code errorId} (for unexpected errors, the id under
- * which the stack trace was logged).
+ * which the stack trace was logged). Only {@code instance} (absent when the request line was unreadable), {@code where}
+ * and {@code errorId} may be missing.
  */
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(String type, String title, int status, String detail,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String instance,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String where,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String errorId) {
 

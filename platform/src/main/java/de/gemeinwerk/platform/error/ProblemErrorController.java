@@ -25,7 +25,7 @@ public class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String instance = uri instanceof String value ? value : request.getRequestURI();
         Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
-        Problem problem = cause != null || status.is5xxServerError()
+        Problem problem = status.is5xxServerError()
                 ? UnexpectedErrors.report(status, cause, instance)
                 : Problem.of(status, Problem.genericDetail(status), instance, null);
         HttpHeaders headers = new HttpHeaders();

@@ -23,8 +23,10 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatusCode statusCode = HttpStatusCode.valueOf(status);
+        // null when not even the request line could be parsed
         String instance = request.getRequestURI();
-        Problem problem = throwable != null || statusCode.is5xxServerError()
+        // a 4xx comes with the parser's exception (e.g. "Invalid character found in the request target"): no bug
+        Problem problem = statusCode.is5xxServerError()
                 ? UnexpectedErrors.report(statusCode, throwable, instance)
                 : Problem.of(statusCode, Problem.genericDetail(statusCode), instance, null);
         try {

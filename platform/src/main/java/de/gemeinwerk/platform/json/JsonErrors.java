@@ -4,8 +4,10 @@ import de.gemeinwerk.platform.error.ApiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,9 @@ public final class JsonErrors {
                     "Malformed JSON" + (position.isEmpty() ? "" : " at " + position) + ": "
                             + firstLine(syntax.getOriginalMessage()),
                     "body" + (position.isEmpty() ? "" : " at " + position));
+            case MismatchedInputException mismatch when mismatch.getTargetType() != null -> ApiException.badRequest(
+                    "Invalid value" + (position.isEmpty() ? "" : " at " + position) + ": expected "
+                            + expected(mismatch.getTargetType()) + ".", "body: " + pointer(error));
             default -> ApiException.badRequest(
                     "Invalid value" + (position.isEmpty() ? "" : " at " + position) + ".",
                     "body: " + pointer(error));
@@ -55,6 +60,23 @@ public final class JsonErrors {
             }
         }
         return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    /** What a JSON value for {@code type} looks like, in JSON's words rather than Java's. */
+    private static String expected(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String position(TokenStreamLocation location) {

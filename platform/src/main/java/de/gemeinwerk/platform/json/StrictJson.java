@@ -8,8 +8,9 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a request body strictly: an unknown field, a null for a primitive or trailing content is a 400 naming the
- * place, not silently ignored. Spring's shared JSON mapper stays lenient, since other APIs may need that.
+ * Reads a request body strictly: an unknown field or trailing content is a 400 naming the place, not silently
+ * ignored. A field left out is null; so use wrapper types (Boolean, Integer) for optional fields, since Jackson 3
+ * refuses to map a missing or null value to a primitive. Spring's shared JSON mapper stays lenient, since other APIs may need that.
  */
 @Component
 public class StrictJson {
@@ -26,7 +27,7 @@ public class StrictJson {
             throw ApiException.badRequest("The request body is empty.", "body");
         }
         ObjectReader reader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try {
             T value = reader.readValue(body);
             if (value == null) {

@@ -44,6 +44,16 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void temporaryDataIsDeletedOnClose() throws SQLException {
+        Path dataDir;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary()) {
+            dataDir = server.dataDirectory();
+            execute(server, "create table scratch (value text)");
+        }
+        assertThat(dataDir).doesNotExist();
+    }
+
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
              Statement statement = connection.createStatement()) {
