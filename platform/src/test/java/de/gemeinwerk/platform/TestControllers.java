@@ -1,5 +1,6 @@
 package de.gemeinwerk.platform;
 
+import de.gemeinwerk.platform.error.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,16 @@ class TestControllers {
     @GetMapping("/test/failure")
     String failure() {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    @GetMapping("/test/api-error")
+    String apiError() {
+        throw ApiException.badRequest("Unknown function 'foo'.", "$filter at position 7");
+    }
+
+    @PostMapping("/test/upload")
+    String upload() {
+        throw ApiException.payloadTooLarge("At most 10 MB per request.");
     }
 
     @GetMapping("/test/count")

@@ -87,6 +87,29 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void apiExceptionKeepsStatusMessageAndWhere() {
+        JsonNode problem = assertProblem(http.get("/test/api-error", null), 400, "/test/api-error");
+        assertThat(problem.path("detail").asString()).isEqualTo("Unknown function 'foo'.");
+        assertThat(problem.path("where").asString()).isEqualTo("$filter at position 7");
+        assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
+
+        assertProblem(http.send("POST", "/test/upload", "x".repeat(1000), "application/octet-stream", null),
+                413, "/test/upload");
+    }
+
+    @Test
+    void failuresOutsideSpringMvcAreProblemsToo() {
+        HttpResponse<String> failure = http.get("/test/filter-failure", null);
+        JsonNode problem = assertProblem(failure, 500, "/test/filter-failure");
+        assertThat(problem.path("errorId").isString()).isTrue();
+        assertThat(failure.body()).doesNotContain("secret");
+
+        HttpResponse<String> refusal = http.get("/test/filter-refusal", null);
+        assertProblem(refusal, 403, "/test/filter-refusal");
+        assertThat(refusal.body()).doesNotContain("secret");
+    }
+
+    @Test
     void errorPathItselfAnswersWithProblem() {
         assertProblem(http.get("/error", null), 404, "/error");
     }
