@@ -1,0 +1,118 @@
+package de.gemeinwerk.sensorthings.write;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
+import de.gemeinwerk.sensorthings.sql.Sql;
+import de.gemeinwerk.sensorthings.sql.Statements;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Deletes an entity with the cascades of the specification. Foreign keys cascade among the small tables;
+ * Observations have none (see the schema), so their cascade is done here: the parent row goes first, then
+ * its Observations — a concurrent writer holding the parent FOR KEY SHARE makes the delete wait for its
+ * commit, and one that comes later finds no parent — and finally the count deltas.
+ */
+final class EntityDeleter {
+
+    private final WriteScope scope;
+
+    EntityDeleter(WriteScope scope) {
+        this.scope = scope;
+    }
+
+    void delete(EntityType type, long id) throws SQLException {
+        switch (type) {
+            case THING -> deleteWithDatastreams(type, id, "thing_id");
+            case SENSOR -> deleteWithDatastreams(type, id, "sensor_id");
+            case OBSERVED_PROPERTY -> deleteWithDatastreams(type, id, "observed_property_id");
+            case DATASTREAM -> {
+                if (deleteDatastreams(Sql.concat("e.id = ", Sql.param(id), " and e.tenant_id = ",
+                        Sql.param(scope.tenantId()))).isEmpty()) {
+                    throw Names.missing(type, id, null);
+                }
+            }
+            case LOCATION -> deleteLocation(id);
+            case FEATURE_OF_INTEREST -> deleteFeature(id);
+            case OBSERVATION -> deleteObservation(id);
+            case HISTORICAL_LOCATION -> deleteRow(type, id);
+        }
+    }
+
+    /**
+     * A Thing, Sensor or ObservedProperty and its Datastreams. The row is locked FOR UPDATE first, so no new
+     * Datastream can be attached to it (its foreign key check would wait) between collecting and deleting.
+     */
+    private void deleteWithDatastreams(EntityType type, long id, String datastreamColumn) throws SQLException {
+        lock(type, id);
+        deleteDatastreams(Sql.concat("e." + datastreamColumn + " = ", Sql.param(id)));
+        deleteRow(type, id);
+    }
+
+    /** Datastreams matching {@code condition} (on alias e), then their Observations and counts. */
+    private List<Long> deleteDatastreams(Sql condition) throws SQLException {
+        List<Long> ids = Rows.longs(scope.connection(), Sql.concat("delete from sta_datastream e where ", condition,
+                " returning e.id"));
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        Sql datastreams = Rows.idArray(ids);
+        Rows.update(scope.connection(), Sql.concat("delete from sta_observation where datastream_id = any(", datastreams, ")"));
+        Rows.update(scope.connection(), Sql.concat("delete from sta_observation_count where datastream_id = any(",
+                datastreams, ")"));
+        return ids;
+    }
+
+    /** A Location, its links, and the HistoricalLocations that had no other Location. */
+    private void deleteLocation(long id) throws SQLException {
+        lock(EntityType.LOCATION, id);
+        List<Long> history = Rows.longs(scope.connection(), Sql.concat("select historical_location_id from"
+                + " sta_location_historical_location where location_id = ", Sql.param(id)));
+        deleteRow(EntityType.LOCATION, id);
+        if (!history.isEmpty()) {
+            Rows.update(scope.connection(), Sql.concat("delete from sta_historical_location h where h.id = any(",
+                    Rows.idArray(history), ") and not exists (select 1 from sta_location_historical_location l"
+                            + " where l.historical_location_id = h.id)"));
+        }
+    }
+
+    /** A FeatureOfInterest and its Observations, which may belong to many Datastreams: one delta for each. */
+    private void deleteFeature(long id) throws SQLException {
+        deleteRow(EntityType.FEATURE_OF_INTEREST, id);
+        Sql removed = Sql.concat("with removed as (delete from sta_observation where feature_of_interest_id = ",
+                Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed group by datastream_id");
+        try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(2));
+            }
+        }
+    }
+
+    private void deleteObservation(long id) throws SQLException {
+        List<Long> datastream = Rows.longs(scope.connection(), Sql.concat("delete from sta_observation e where e.id = ",
+                Sql.param(id), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()),
+                " returning e.datastream_id"));
+        if (datastream.isEmpty()) {
+            throw Names.missing(EntityType.OBSERVATION, id, null);
+        }
+        ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
+    }
+
+    private void lock(EntityType type, long id) throws SQLException {
+        if (Rows.longs(scope.connection(), Sql.concat("select e.id from " + type.table() + " e where e.id = ", Sql.param(id),
+                " and e.tenant_id = ", Sql.param(scope.tenantId()), " for update")).isEmpty()) {
+            throw Names.missing(type, id, null);
+        }
+    }
+
+    private void deleteRow(EntityType type, long id) throws SQLException {
+        if (Rows.update(scope.connection(), Sql.concat("delete from " + type.table() + " e where e.id = ", Sql.param(id),
+                " and e.tenant_id = ", Sql.param(scope.tenantId()))) == 0) {
+            throw Names.missing(type, id, null);
+        }
+    }
+}

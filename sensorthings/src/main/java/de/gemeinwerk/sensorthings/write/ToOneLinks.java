@@ -1,0 +1,51 @@
+package de.gemeinwerk.sensorthings.write;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
+import de.gemeinwerk.sensorthings.sql.Sql;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Points an existing entity's to-one relation at another existing entity: Datastream/Thing, Observation/Datastream,
+ * ... — for PATCH, for {@code PUT .../$ref} and for linking an existing child to a new or named parent.
+ */
+final class ToOneLinks {
+
+    private ToOneLinks() {}
+
+    static void set(WriteScope scope, Ref.Existing entity, Navigation navigation, Ref.Existing target) throws SQLException {
+        Rows.lockForLink(scope.connection(), scope.tenantId(), target.type(), target.id(), target.at());
+        String column = ((Relation.SourceColumn) navigation.relation()).column();
+        if (entity.type() == EntityType.OBSERVATION && column.equals("datastream_id")) {
+            moveObservation(scope, entity, target.id());
+            return;
+        }
+        int updated = Rows.update(scope.connection(), Sql.concat("update " + entity.type().table() + " e set " + column
+                + " = ", Sql.param(target.id()), " where e.id = ", Sql.param(entity.id()), " and ",
+                Rows.inTenant(entity.type(), "e", scope.tenantId())));
+        if (updated == 0) {
+            throw Names.missing(entity.type(), entity.id(), entity.at());
+        }
+    }
+
+    /** Moves an Observation to another Datastream; both Datastreams' counts change. */
+    private static void moveObservation(WriteScope scope, Ref.Existing observation, long datastreamId) throws SQLException {
+        List<Long> previous = Rows.longs(scope.connection(), Sql.concat("select e.datastream_id from sta_observation e where e.id = ",
+                Sql.param(observation.id()), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " for update"));
+        if (previous.isEmpty()) {
+            throw Names.missing(EntityType.OBSERVATION, observation.id(), observation.at());
+        }
+        long from = previous.getFirst();
+        if (from == datastreamId) {
+            return;
+        }
+        Rows.update(scope.connection(), Sql.concat("update sta_observation set datastream_id = ", Sql.param(datastreamId),
+                " where id = ", Sql.param(observation.id())));
+        ObservationCounts.add(scope.connection(), from, -1);
+        ObservationCounts.add(scope.connection(), datastreamId, 1);
+    }
+}
