@@ -58,12 +58,14 @@ public final class EntityWriter {
             if (via == null) {
                 return new Created(target.type(), creator.create(entity));
             }
+            Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
             if (via.relation() instanceof Relation.LinkTable) {
+                // a link table row has no tenant of its own: the parent is checked here, the new entity is ours
+                Rows.lockForLink(connection, tenantId, parent.type(), parent.id(), null);
                 long id = creator.create(entity);
                 LinkTables.link(scope, target.parentType(), target.parentId(), via, List.of(id));
                 return new Created(target.type(), id);
             }
-            Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
             EntityBody child = EntityCreator.withParent(entity, Inverses.of(target.parentType(), via), parent,
                     "the request path");
             return new Created(target.type(), creator.create(child));

@@ -41,10 +41,9 @@ final class LinkTables {
         }
     }
 
-    /** Removes one link; false when there was none. */
-    static boolean unlink(WriteScope scope, Navigation navigation, long sourceId, long targetId) throws SQLException {
+    static void unlink(WriteScope scope, Navigation navigation, long sourceId, long targetId) throws SQLException {
         Relation.LinkTable table = (Relation.LinkTable) navigation.relation();
-        return Rows.update(scope.connection(), Sql.concat("delete from " + table.table() + " where " + table.sourceColumn()
-                + " = ", Sql.param(sourceId), " and " + table.targetColumn() + " = ", Sql.param(targetId))) > 0;
+        Rows.update(scope.connection(), Sql.concat("delete from " + table.table() + " where " + table.sourceColumn()
+                + " = ", Sql.param(sourceId), " and " + table.targetColumn() + " = ", Sql.param(targetId)));
     }
 }

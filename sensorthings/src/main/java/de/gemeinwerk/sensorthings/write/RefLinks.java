@@ -4,7 +4,6 @@ import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Relation;
-import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.Target;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +32,8 @@ final class RefLinks {
         }
         Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
         if (via.relation() instanceof Relation.LinkTable) {
+            // the path resolver checked the parent; checked again because a link table row has no tenant of its own
+            Rows.lockForLink(scope.connection(), scope.tenantId(), parent.type(), parent.id(), null);
             Rows.lockForLink(scope.connection(), scope.tenantId(), entity.type(), entity.id(), entity.at());
             LinkTables.link(scope, target.parentType(), target.parentId(), via, List.of(entity.id()));
         } else {
@@ -62,9 +63,9 @@ final class RefLinks {
             throw ApiException.badRequest(Names.a(owner) + " cannot exist without its " + required.entityName()
                     + "; link it to another one or delete it", "path");
         }
-        if (!LinkTables.unlink(scope, via, target.parentId(), target.id())) {
-            throw PathResolver.notFound(target);
-        }
+        // the linked entity must be in the tenant and linked to the parent: exactly what the target addresses
+        Rows.resolveId(scope.connection(), scope.tenantId(), target);
+        LinkTables.unlink(scope, via, target.parentId(), target.id());
     }
 
     /** The entity a $ref body names: {@code {"@iot.id": 2}} or {@code {"@iot.selfLink": ".../Locations(2)"}}. */
