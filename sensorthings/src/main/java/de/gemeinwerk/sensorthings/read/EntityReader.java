@@ -1,6 +1,5 @@
 package de.gemeinwerk.sensorthings.read;
 
-import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a read: the page, its count, and each $expand level, in one read-only snapshot so they agree.
+ * Runs a read: the page, its count, and each $expand level (the caller provides one read-only snapshot).
  * Statements per request = 1 + (1 if $count) + one per expand node, independent of the number of rows.
  */
 public final class EntityReader {
@@ -36,10 +35,13 @@ public final class EntityReader {
         this.pageSize = pageSize;
     }
 
-    /** Default and maximum {@code $top}; a larger $top is capped and answered with a nextLink. */
+    /**
+     * Default and maximum {@code $top}; a larger $top is capped and answered with a nextLink. The maximum
+     * also caps the default, so no configuration makes a page larger than max-top.
+     */
     public record PageSize(int defaultTop, int maxTop) {
         int top(Integer requested) {
-            return requested == null ? defaultTop : Math.min(requested, maxTop);
+            return Math.min(requested == null ? defaultTop : requested, maxTop);
         }
     }
 
@@ -47,24 +49,17 @@ public final class EntityReader {
     public record Page(List<EntityRow> rows, Long count, boolean more, int top, int skip) {}
 
     public Page read(Connection connection, Target target, long tenantId, QueryOptions options, Projection projection,
-                     List<ExpandNode> expand) {
-        try {
-            int top = target.single() ? 1 : pageSize.top(options.top());
-            int skip = target.single() || options.skip() == null ? 0 : options.skip();
-            GeoResults geoResults = prepare(connection, options, target.type(), tenantId);
-            List<EntityRow> rows = rows(connection,
-                    SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection, false);
-            boolean more = rows.size() > top;
-            if (more) {
-                rows.removeLast();
-            }
-            Long count = Boolean.TRUE.equals(options.count()) && !target.single()
-                    ? count(connection, target, tenantId, options, geoResults) : null;
-            expand(connection, target.type(), rows, expand, tenantId);
-            return new Page(rows, count, more, top, skip);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+                     List<ExpandNode> expand) throws SQLException {
+        int top = target.single() ? 1 : pageSize.top(options.top());
+        int skip = target.single() || options.skip() == null ? 0 : options.skip();
+        GeoResults geoResults = prepare(connection, options, target.type(), tenantId);
+        List<EntityRow> rows = rows(connection,
+                SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection);
+        boolean more = trimToPage(rows, top);
+        Long count = Boolean.TRUE.equals(options.count()) && !target.single()
+                ? count(connection, target, tenantId, options, geoResults) : null;
+        expand(connection, target.type(), rows, expand, tenantId);
+        return new Page(rows, count, more, top, skip);
     }
 
     private long count(Connection connection, Target target, long tenantId, QueryOptions options, GeoResults geoResults)
@@ -111,10 +106,7 @@ public final class EntityReader {
             List<EntityRow> children = new ArrayList<>();
             for (EntityRow parent : parents) {
                 List<EntityRow> rows = byParent.getOrDefault(parent.id(), new ArrayList<>());
-                boolean more = rows.size() > top;
-                if (more) {
-                    rows.removeLast();
-                }
+                boolean more = trimToPage(rows, top);
                 Long count = withCount ? totals.getOrDefault(parent.id(), 0L) : null;
                 parent.expanded().put(node.navigation(), new EntityRow.Expanded(rows, count, more, top, skip));
                 children.addAll(rows);
@@ -123,17 +115,28 @@ public final class EntityReader {
         }
     }
 
+    /**
+     * Cuts the extra row fetched beyond {@code top}; true when it existed, i.e. a next page follows
+     * ($top=0 asks for no rows, so it has no next page).
+     */
+    private static boolean trimToPage(List<EntityRow> rows, int top) {
+        if (rows.size() <= top) {
+            return false;
+        }
+        rows.subList(top, rows.size()).clear();
+        return top > 0;
+    }
+
     private GeoResults prepare(Connection connection, QueryOptions options, EntityType type, long tenantId)
             throws SQLException {
         return options.filter() == null ? GeoResults.NONE : geo.prepare(connection, options.filter(), type, tenantId);
     }
 
-    private static List<EntityRow> rows(Connection connection, Sql sql, Projection projection, boolean withParent)
-            throws SQLException {
+    private static List<EntityRow> rows(Connection connection, Sql sql, Projection projection) throws SQLException {
         List<EntityRow> rows = new ArrayList<>();
         try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                rows.add(row(rs, projection, withParent ? 2 : 1));
+                rows.add(row(rs, projection, 1));
             }
         }
         return rows;
@@ -150,25 +153,5 @@ public final class EntityReader {
             column += PropertyColumns.width(properties.get(i));
         }
         return new EntityRow(id, values);
-    }
-
-    /**
-     * A data exception (SQLSTATE class 22: overflow, a bad cast, a negative substring length) comes from
-     * values the request supplied, so it is the client's error, not the server's.
-     */
-    static RuntimeException translate(SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("22")) {
-            return ApiException.badRequest("the query cannot be evaluated: " + firstLine(e.getMessage()), "$filter");
-        }
-        return new IllegalStateException("database error while reading", e);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

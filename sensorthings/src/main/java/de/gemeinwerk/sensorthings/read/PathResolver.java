@@ -11,6 +11,7 @@ import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.Target;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public final class PathResolver {
         this.reader = reader;
     }
 
-    public ResolvedPath resolve(Connection connection, ResourcePath path, long tenantId) {
+    public ResolvedPath resolve(Connection connection, ResourcePath path, long tenantId) throws SQLException {
         List<Segment> segments = path.segments();
         Segment first = segments.getFirst();
         EntityType type = EntityType.bySetName(first.name()).orElseThrow(() -> ApiException.notFound(
@@ -75,7 +76,7 @@ public final class PathResolver {
     }
 
     /** The id of the single entity the target addresses, or 404. */
-    private long existingId(Connection connection, Target target, long tenantId) {
+    private long existingId(Connection connection, Target target, long tenantId) throws SQLException {
         List<EntityRow> rows = reader.read(connection, target, tenantId, QueryOptions.NONE,
                 new Projection(target.type(), true, false, List.of(), List.of()), List.of()).rows();
         if (rows.isEmpty()) {

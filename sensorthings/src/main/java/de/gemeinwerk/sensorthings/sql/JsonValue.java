@@ -29,7 +29,7 @@ record JsonValue(Sql json) implements Operand.Polymorphic {
             case NUMBER -> typed("number", "(", ")::float8");
             case STRING -> typed("string", "", "");
             case BOOLEAN -> typed("boolean", "(", ")::boolean");
-            case DATETIME -> typed("string", "gw_try_timestamptz(", ")");
+            case DATETIME -> TextTimes.timestamptz(typed("string", "", ""));
             case JSON -> json;
             default -> null;
         };

@@ -12,7 +12,7 @@ record ResultValue(String alias) implements Operand.Polymorphic {
             case NUMBER -> Sql.of(alias + ".result_number");
             case STRING -> Sql.of(alias + ".result_string");
             case BOOLEAN -> Sql.of(alias + ".result_boolean");
-            case DATETIME -> Sql.of("gw_try_timestamptz(" + alias + ".result_string)");
+            case DATETIME -> TextTimes.timestamptz(Sql.of(alias + ".result_string"));
             case JSON -> asJson();
             default -> null;
         };

@@ -27,7 +27,7 @@ public final class SelectStatements {
                            int top, int skip) {
         Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
         Sql where = where(target, tenantId, options, scope, geo);
-        Sql order = orderBy(target.type(), target.via(), options, scope, geo);
+        Sql order = orderBy(target.type(), target.via(), options, scope, geo, "$orderby");
         return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
                 " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
     }
@@ -46,8 +46,9 @@ public final class SelectStatements {
                              Projection projection, GeoResults geo, int top, int skip, boolean withCount) {
         Scope scope = new Scope(nav.target(), ROOT, new Scope.Aliases());
         boolean parentHoldsKey = nav.relation() instanceof Relation.SourceColumn;
-        Sql filter = options.filter() == null ? Sql.TRUE : new FilterCompiler("$filter", geo).condition(options.filter(), scope);
-        Sql order = orderBy(nav.target(), nav, options, scope, geo);
+        // Positions in nested options count from the start of the $expand text, so errors name $expand.
+        Sql filter = options.filter() == null ? Sql.TRUE : new FilterCompiler("$expand", geo).condition(options.filter(), scope);
+        Sql order = orderBy(nav.target(), nav, options, scope, geo, "$expand");
         return Sql.concat("select p.parent_id, x.* from unnest(",
                 Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
                 parentHoldsKey ? " join " + parentType.table() + " pp on pp.id = p.parent_id" : "",
@@ -94,10 +95,11 @@ public final class SelectStatements {
      * $orderby keys, then the id as tie-breaker so paging is stable. Without $orderby, Observations of one
      * Datastream come in phenomenonTime order (what their index serves), everything else in id order.
      */
-    private static Sql orderBy(EntityType type, Navigation via, QueryOptions options, Scope scope, GeoResults geo) {
+    private static Sql orderBy(EntityType type, Navigation via, QueryOptions options, Scope scope, GeoResults geo,
+                               String part) {
         List<Sql> keys = new ArrayList<>();
         boolean descending = false;
-        FilterCompiler compiler = new FilterCompiler("$orderby", geo);
+        FilterCompiler compiler = new FilterCompiler(part, geo);
         for (QueryOptions.OrderBy item : options.orderBy()) {
             for (Sql key : compiler.orderKeys(item.expression(), scope)) {
                 keys.add(Sql.concat(key, item.descending() ? " desc" : ""));

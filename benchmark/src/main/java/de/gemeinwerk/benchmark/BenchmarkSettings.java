@@ -1,0 +1,37 @@
+package de.gemeinwerk.benchmark;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command-line settings of the benchmark, {@code --name=value}:
+ * observations (total loaded, default 10,000,000), big (of these in one Datastream, 1,000,000),
+ * datastreams (100), clients (8 concurrent single-POST writers), seconds (ingest duration, 20),
+ * samples (timed runs per query, 200), data-dir (a fresh embedded database, target/bench-data).
+ */
+record BenchmarkSettings(long observations, long big, int datastreams, int clients, int seconds, int samples,
+                         Path dataDir) {
+
+    static BenchmarkSettings parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments look like --observations=1000000, got " + arg);
+            }
+            values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        BenchmarkSettings settings = new BenchmarkSettings(
+                Long.parseLong(values.getOrDefault("observations", "10000000")),
+                Long.parseLong(values.getOrDefault("big", "1000000")),
+                Integer.parseInt(values.getOrDefault("datastreams", "100")),
+                Integer.parseInt(values.getOrDefault("clients", "8")),
+                Integer.parseInt(values.getOrDefault("seconds", "20")),
+                Integer.parseInt(values.getOrDefault("samples", "200")),
+                Path.of(values.getOrDefault("data-dir", "target/bench-data")));
+        if (settings.big > settings.observations || settings.datastreams < 2) {
+            throw new IllegalArgumentException("need big <= observations and at least 2 datastreams");
+        }
+        return settings;
+    }
+}

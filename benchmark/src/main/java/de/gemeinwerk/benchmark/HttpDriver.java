@@ -1,0 +1,126 @@
+package de.gemeinwerk.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Drives the running server over real HTTP/1.1 on loopback, as an external client would. */
+final class HttpDriver {
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String root;
+    private final String key;
+
+    HttpDriver(String root, String key) {
+        this.root = root;
+        this.key = key;
+    }
+
+    HttpResponse<String> send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                .header("Authorization", "Bearer " + key)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Id from a 201 response's body. */
+    long create(String path, String json) {
+        HttpResponse<String> response = send("POST", path, json);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String body = response.body();
+        int at = body.indexOf("\"@iot.id\":") + 10;
+        int end = at;
+        while (end < body.length() && Character.isDigit(body.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(body.substring(at, end));
+    }
+
+    /** Times {@code samples} sequential GETs after {@code samples / 10} warm-up requests; fails on a non-200. */
+    Latencies time(String path, int samples) {
+        for (int i = 0; i < Math.max(3, samples / 10); i++) {
+            check(send("GET", path, null), path);
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            check(send("GET", path, null), path);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return new Latencies(nanos);
+    }
+
+    /**
+     * {@code clients} threads POST single Observations for {@code seconds}, each to its own Datastream;
+     * returns acknowledged observations per second and the latencies.
+     */
+    IngestResult ingest(long[] datastreamIds, int clients, int seconds, String prefer) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong acknowledged = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long datastream = datastreamIds[c % datastreamIds.length];
+            long[] mine = new long[2_000_000];
+            latencies.add(mine);
+            threads.add(Thread.ofPlatform().start(() -> {
+                int n = 0;
+                long t = 1_700_000_000L + datastream * 10_000_000L;
+                while (System.nanoTime() < deadline && n < mine.length) {
+                    String json = "{\"phenomenonTime\":\"" + java.time.Instant.ofEpochSecond(t + n) + "\",\"result\":"
+                            + (20 + n % 100 / 10.0) + "}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(root + "Datastreams(" + datastream + ")/Observations"))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .header("Prefer", prefer).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("ingest answered " + response.statusCode());
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    mine[n++] = System.nanoTime() - start;
+                    acknowledged.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(a -> java.util.Arrays.stream(a).filter(v -> v > 0)).toArray();
+        return new IngestResult(acknowledged.get() / elapsed, acknowledged.get(), new Latencies(all));
+    }
+
+    record IngestResult(double perSecond, long total, Latencies latencies) {}
+
+    private static void check(HttpResponse<String> response, String path) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

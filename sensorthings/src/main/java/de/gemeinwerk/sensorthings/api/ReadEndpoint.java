@@ -1,0 +1,142 @@
+package de.gemeinwerk.sensorthings.api;
+
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.query.path.ResourcePath;
+import de.gemeinwerk.sensorthings.read.EntityJson;
+import de.gemeinwerk.sensorthings.read.EntityReader;
+import de.gemeinwerk.sensorthings.read.EntityRow;
+import de.gemeinwerk.sensorthings.read.ExpandNode;
+import de.gemeinwerk.sensorthings.read.PathResolver;
+import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.sql.Projection;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * GET: the service root, collections, entities, single properties, {@code $value} and {@code $ref}.
+ * Rows are read inside a read-only snapshot; the response is written after the connection is back in
+ * the pool, so a slow client never holds a database connection.
+ */
+@Component
+public class ReadEndpoint {
+
+    private final Transactions transactions;
+    private final PathResolver resolver;
+    private final EntityReader reader;
+    private final JsonMapper json;
+
+    public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, JsonMapper json) {
+        this.transactions = new Transactions(dataSource);
+        this.resolver = resolver;
+        this.reader = reader;
+        this.json = json;
+    }
+
+    void get(StaRequest request, HttpServletResponse response) throws IOException {
+        if (request.path() == null) {
+            try (JsonGenerator g = start(response)) {
+                ServiceRoot.write(g, request.serviceRoot());
+            }
+            return;
+        }
+        Result result = transactions.read(connection -> {
+            ResolvedPath path = resolver.resolve(connection, request.path(), request.tenant().id());
+            Projection projection = projection(path, request);
+            List<ExpandNode> expand = path.property() != null || path.suffix() == ResourcePath.Suffix.REF
+                    ? List.of() : ExpandNode.of(path.target().type(), request.options().expand());
+            EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
+                    projection, expand);
+            return new Result(path, projection, expand, page);
+        });
+        write(request, response, result);
+    }
+
+    /** What was read, to be written after the transaction. */
+    record Result(ResolvedPath path, Projection projection, List<ExpandNode> expand, EntityReader.Page page) {}
+
+    private static Projection projection(ResolvedPath path, StaRequest request) {
+        if (path.property() != null) {
+            return new Projection(path.target().type(), false, false, List.of(path.property()), List.of());
+        }
+        if (path.suffix() == ResourcePath.Suffix.REF) {
+            return new Projection(path.target().type(), false, true, List.of(), List.of());
+        }
+        return Projection.of(path.target().type(), request.options().select());
+    }
+
+    void write(StaRequest request, HttpServletResponse response, Result result) throws IOException {
+        ResolvedPath path = result.path();
+        EntityReader.Page page = result.page();
+        if (path.target().single()) {
+            if (page.rows().isEmpty()) {
+                throw PathResolver.notFound(path.target());
+            }
+            EntityRow row = page.rows().getFirst();
+            if (path.property() != null) {
+                writeProperty(response, path, row);
+                return;
+            }
+            try (JsonGenerator g = start(response)) {
+                EntityJson.writeEntity(g, row, result.projection(), result.expand(), request.serviceRoot());
+            }
+            return;
+        }
+        String nextLink = page.more()
+                ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
+        try (JsonGenerator g = start(response)) {
+            EntityJson.writeCollection(g, page, result.projection(), result.expand(), request.serviceRoot(), nextLink);
+        }
+    }
+
+    /** {@code Things(1)/name} → {"name": ...}; with {@code /$value} the bare value as text. */
+    private void writeProperty(HttpServletResponse response, ResolvedPath path, EntityRow row) throws IOException {
+        Property property = path.property();
+        Object value = row.value(0);
+        if (path.suffix() != ResourcePath.Suffix.VALUE) {
+            try (JsonGenerator g = start(response)) {
+                g.writeStartObject();
+                g.writeName(property.name());
+                EntityJson.writeValue(g, property, value);
+                g.writeEndObject();
+            }
+            return;
+        }
+        if (value == null) {
+            throw ApiException.notFound(property.name() + " has no value");
+        }
+        response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8");
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(rawValue(property, value).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The value's JSON text; a string (also a time) without its quotes and escapes. */
+    private String rawValue(Property property, Object value) {
+        String text = jsonOf(property, value);
+        return text.startsWith("\"") ? json.readTree(text).asString() : text;
+    }
+
+    private String jsonOf(Property property, Object value) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator g = json.createGenerator(text)) {
+            EntityJson.writeValue(g, property, value);
+        }
+        return text.toString();
+    }
+
+    private JsonGenerator start(HttpServletResponse response) throws IOException {
+        // the status stays as the caller set it (200 unless changed, 201 after a create)
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
+        return json.createGenerator(response.getOutputStream());
+    }
+}

@@ -1,0 +1,66 @@
+package de.gemeinwerk.sensorthings.api;
+
+import de.gemeinwerk.platform.access.Role;
+import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/**
+ * The HTTP face of the SensorThings API: {@code /{tenant}/v1.1/...}. Authorises the caller for the
+ * tenant, parses the request, and hands it to {@link ReadEndpoint} or {@link WriteEndpoint}.
+ */
+@RestController
+public class SensorThingsController {
+
+    private static final String ROOT = "/{tenant}/" + StaRequest.VERSION;
+
+    private final TenantAccess access;
+    private final ReadEndpoint reads;
+    private final WriteEndpoint writes;
+    private final String publicUrl;
+
+    public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
+                                  @Value("${gemeinwerk.public-url:}") String publicUrl) {
+        this.access = access;
+        this.reads = reads;
+        this.writes = writes;
+        this.publicUrl = publicUrl;
+    }
+
+    @RequestMapping(value = {ROOT, ROOT + "/", ROOT + "/**"}, method = {RequestMethod.GET, RequestMethod.HEAD})
+    public void get(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        StaRequest sta = parse(tenant, request, Role.READ);
+        try {
+            reads.get(sta, response);
+        } catch (QuerySyntaxException e) {
+            throw StaRequest.syntaxError(e);
+        }
+    }
+
+    @RequestMapping(value = ROOT + "/**", method = {RequestMethod.POST, RequestMethod.PATCH, RequestMethod.PUT,
+            RequestMethod.DELETE})
+    public void write(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        StaRequest sta = parse(tenant, request, Role.WRITE);
+        try {
+            writes.handle(sta, request, response);
+        } catch (QuerySyntaxException e) {
+            throw StaRequest.syntaxError(e);
+        }
+    }
+
+    private StaRequest parse(String tenantSlug, HttpServletRequest request, Role needed) {
+        Tenant tenant = access.authorize(tenantSlug, request, needed);
+        return StaRequest.parse(tenant, request, publicUrl);
+    }
+}

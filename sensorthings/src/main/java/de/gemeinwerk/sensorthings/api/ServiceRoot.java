@@ -1,0 +1,41 @@
+package de.gemeinwerk.sensorthings.api;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import tools.jackson.core.JsonGenerator;
+
+import java.util.List;
+
+/** The service root document: the entity sets and the conformance classes this server implements. */
+final class ServiceRoot {
+
+    static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/datamodel",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/resource-path/resource-path-to-entities",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete");
+
+    private ServiceRoot() {}
+
+    static void write(JsonGenerator g, String serviceRoot) {
+        g.writeStartObject();
+        g.writeName("value");
+        g.writeStartArray();
+        for (EntityType type : EntityType.values()) {
+            g.writeStartObject();
+            g.writeStringProperty("name", type.setName());
+            g.writeStringProperty("url", serviceRoot + "/" + type.setName());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeName("serverSettings");
+        g.writeStartObject();
+        g.writeName("conformance");
+        g.writeStartArray();
+        for (String uri : CONFORMANCE) {
+            g.writeString(uri);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+}

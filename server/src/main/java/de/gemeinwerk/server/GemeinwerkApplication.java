@@ -1,0 +1,20 @@
+package de.gemeinwerk.server;
+
+import de.gemeinwerk.platform.admin.AdminCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Gemeinwerk: one server for the municipalities that share it. {@code java -jar gemeinwerk.jar} starts it;
+ * {@code java -jar gemeinwerk.jar admin ...} runs an administration command (tenants, API keys) instead.
+ */
+@SpringBootApplication(scanBasePackages = "de.gemeinwerk")
+public class GemeinwerkApplication {
+
+    public static void main(String[] args) {
+        if (AdminCommand.isAdminCommand(args)) {
+            System.exit(AdminCommand.run(args, System.out, System.err));
+        }
+        SpringApplication.run(GemeinwerkApplication.class, args);
+    }
+}
