@@ -1,5 +1,6 @@
 package de.gemeinwerk.sensorthings.write;
 
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.read.PathResolver;
@@ -7,6 +8,7 @@ import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
+import de.gemeinwerk.sensorthings.sql.SqlArray;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
 
@@ -35,6 +37,9 @@ final class Rows {
 
     /** The id of the one entity a path addresses (Things(1), Datastreams(1)/Thing, Things(1)/Locations(2)), or 404. */
     static long resolveId(Connection connection, long tenantId, Target target) throws SQLException {
+        if (!target.single()) {
+            throw ApiException.badRequest("name one entity, e.g. " + target.type().setName() + "(1)", "path");
+        }
         Sql select = SelectStatements.page(target, tenantId, QueryOptions.NONE,
                 new Projection(target.type(), true, false, List.of(), List.of()), GeoResults.NONE, 1, 0);
         List<Long> ids = longs(connection, select);
@@ -79,6 +84,6 @@ final class Rows {
 
     /** {@code ?::bigint[]} holding the ids. */
     static Sql idArray(List<Long> ids) {
-        return Sql.concat(Sql.param(new de.gemeinwerk.sensorthings.sql.SqlArray("bigint", ids.toArray())), "::bigint[]");
+        return Sql.concat(Sql.param(new SqlArray("bigint", ids.toArray())), "::bigint[]");
     }
 }

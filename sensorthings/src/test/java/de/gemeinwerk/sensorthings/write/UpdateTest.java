@@ -59,6 +59,11 @@ class UpdateTest extends WriterTestBase {
     }
 
     @Test
+    void anUpdateNamesOneEntity() {
+        assertBadRequest(() -> update(Target.collection(EntityType.THING), "{}"), "path", "name one entity");
+    }
+
+    @Test
     void theIdCannotChange() {
         long thing = thing();
         assertBadRequest(() -> update(Target.entity(EntityType.THING, thing), "{\"@iot.id\": " + (thing + 1) + "}"),

@@ -73,6 +73,12 @@ class ValidationTest extends WriterTestBase {
     }
 
     @Test
+    void rejectsTextThatTheDatabaseCannotStoreAsABadRequest() {
+        rejects(EntityType.THING, """
+                {"name": "a\\u0000b", "description": "d"}""", "body", "cannot be stored");
+    }
+
+    @Test
     void rejectsInvalidGeoJsonAtThePlaceOfTheError() {
         rejects(EntityType.THING, """
                 {"name": "T", "description": "d",
