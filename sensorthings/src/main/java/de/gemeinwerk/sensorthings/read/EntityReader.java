@@ -52,7 +52,7 @@ public final class EntityReader {
                      List<ExpandNode> expand) throws SQLException {
         int top = target.single() ? 1 : pageSize.top(options.top());
         int skip = target.single() || options.skip() == null ? 0 : options.skip();
-        GeoResults geoResults = prepare(connection, options, target.type(), tenantId);
+        GeoResults geoResults = prepare(connection, options, target.type(), tenantId, false);
         List<EntityRow> rows = rows(connection,
                 SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection);
         boolean more = trimToPage(rows, top);
@@ -89,7 +89,7 @@ public final class EntityReader {
             int top = node.navigation().many() ? pageSize.top(options.top()) : 1;
             int skip = node.navigation().many() && options.skip() != null ? options.skip() : 0;
             boolean withCount = node.navigation().many() && Boolean.TRUE.equals(options.count());
-            GeoResults geoResults = prepare(connection, options, node.navigation().target(), tenantId);
+            GeoResults geoResults = prepare(connection, options, node.navigation().target(), tenantId, true);
             Sql sql = SelectStatements.expand(parentType, node.navigation(), parentIds, options, node.projection(),
                     geoResults, top, skip, withCount);
             Map<Long, List<EntityRow>> byParent = new HashMap<>();
@@ -127,9 +127,11 @@ public final class EntityReader {
         return top > 0;
     }
 
-    private GeoResults prepare(Connection connection, QueryOptions options, EntityType type, long tenantId)
-            throws SQLException {
-        return options.filter() == null ? GeoResults.NONE : geo.prepare(connection, options.filter(), type, tenantId);
+    /** Geospatial calls are decided before the SQL runs, those of $orderby keys as well as those of $filter. */
+    private GeoResults prepare(Connection connection, QueryOptions options, EntityType type, long tenantId,
+                               boolean inExpand) throws SQLException {
+        return options.filter() == null && options.orderBy().isEmpty() ? GeoResults.NONE
+                : geo.prepare(connection, options, type, tenantId, inExpand);
     }
 
     private static List<EntityRow> rows(Connection connection, Sql sql, Projection projection) throws SQLException {

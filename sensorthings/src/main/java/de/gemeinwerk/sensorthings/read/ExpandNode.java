@@ -34,7 +34,7 @@ public record ExpandNode(Navigation navigation, QueryOptions options, Projection
         QueryOptions own = last ? options : QueryOptions.NONE;
         ExpandNode node = nodes.stream().filter(n -> n.navigation.equals(navigation)).findFirst().orElse(null);
         if (node == null) {
-            node = new ExpandNode(navigation, own, Projection.of(navigation.target(), own.select()),
+            node = new ExpandNode(navigation, own, Projection.of(navigation.target(), own.select(), "$expand"),
                     new ArrayList<>(of(navigation.target(), own.expand())));
             nodes.add(node);
         } else if (last) {
@@ -43,7 +43,7 @@ public record ExpandNode(Navigation navigation, QueryOptions options, Projection
             for (ExpandNode extra : of(navigation.target(), own.expand())) {
                 children.add(extra);
             }
-            node = new ExpandNode(navigation, own, Projection.of(navigation.target(), own.select()), children);
+            node = new ExpandNode(navigation, own, Projection.of(navigation.target(), own.select(), "$expand"), children);
             nodes.set(index, node);
         }
         if (!last) {

@@ -1,7 +1,7 @@
 package de.gemeinwerk.sensorthings.read;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.query.filter.Expr;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 
 import java.sql.Connection;
@@ -10,6 +10,10 @@ import java.sql.SQLException;
 /** Decides the geospatial function calls of a filter before its SQL runs. */
 public interface GeoEvaluator {
 
-    /** Results for every geospatial call in {@code filter} (evaluated over {@code root} entities). */
-    GeoResults prepare(Connection connection, Expr filter, EntityType root, long tenantId) throws SQLException;
+    /**
+     * Results for every geospatial call in the $filter and $orderby of {@code options} (evaluated over
+     * {@code root} entities); {@code inExpand} when the options are nested in $expand.
+     */
+    GeoResults prepare(Connection connection, QueryOptions options, EntityType root, long tenantId, boolean inExpand)
+            throws SQLException;
 }

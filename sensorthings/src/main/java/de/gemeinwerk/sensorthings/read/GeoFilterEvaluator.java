@@ -8,7 +8,7 @@ import de.gemeinwerk.geo.SpatialFunction;
 import de.gemeinwerk.geo.WktReader;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.query.filter.Expr;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.sql.GeoCall;
 import de.gemeinwerk.sensorthings.sql.GeoCalls;
 import de.gemeinwerk.sensorthings.sql.GeoResult;
@@ -33,8 +33,9 @@ import java.util.Map;
 public final class GeoFilterEvaluator implements GeoEvaluator {
 
     @Override
-    public GeoResults prepare(Connection connection, Expr filter, EntityType root, long tenantId) throws SQLException {
-        List<GeoCall> calls = GeoCalls.find(filter, root);
+    public GeoResults prepare(Connection connection, QueryOptions options, EntityType root, long tenantId,
+                              boolean inExpand) throws SQLException {
+        List<GeoCall> calls = GeoCalls.find(options.filter(), options.orderBy(), root, inExpand);
         if (calls.isEmpty()) {
             return GeoResults.NONE;
         }
@@ -109,7 +110,7 @@ public final class GeoFilterEvaluator implements GeoEvaluator {
 
     private static ApiException error(GeoCall call, String message) {
         return ApiException.badRequest(call.call().name() + "(): " + message,
-                "$filter at position " + call.call().position());
+                call.part() + " at position " + call.call().position());
     }
 
 }

@@ -12,8 +12,10 @@ import java.util.List;
  * arguments by argument index (null at the property's index).
  *
  * @param pattern the DE-9IM pattern of st_relate, else null
+ * @param part    the request part the call was written in ("$filter", "$orderby", "$expand"), for error messages
  */
-public record GeoCall(FunctionCall call, EntityType owner, Property property, List<String> literals, String pattern) {
+public record GeoCall(FunctionCall call, EntityType owner, Property property, List<String> literals, String pattern,
+                      String part) {
 
     /** A predicate such as st_within, as opposed to geo.distance and geo.length. */
     public boolean isPredicate() {

@@ -38,7 +38,7 @@ final class GeoFunctions {
         }
         String pattern = relate ? relatePattern(call, compiler) : null;
         GeoCall geoCall = new GeoCall(call, property == null ? null : property.owner(),
-                property == null ? null : property.property(), literals, pattern);
+                property == null ? null : property.property(), literals, pattern, compiler.part());
         GeoResult result = compiler.geo().get(geoCall);
         if (result == null) {
             throw new IllegalStateException("geospatial call not evaluated: " + call);

@@ -17,6 +17,14 @@ public record Projection(EntityType type, boolean id, boolean selfLink, List<Pro
                          List<Navigation> navigationLinks) {
 
     public static Projection of(EntityType type, List<SelectItem> select) {
+        return of(type, select, "$select");
+    }
+
+    /**
+     * As {@link #of(EntityType, List)}, with {@code part} naming the option the select items were given in for
+     * error messages: "$select", or "$expand" for a nested $select (whose positions count in the $expand text).
+     */
+    public static Projection of(EntityType type, List<SelectItem> select, String part) {
         if (select.isEmpty()) {
             return new Projection(type, true, true, type.properties(), List.copyOf(type.navigations()));
         }
@@ -25,7 +33,7 @@ public record Projection(EntityType type, boolean id, boolean selfLink, List<Pro
         List<Navigation> navigations = new ArrayList<>();
         for (SelectItem item : select) {
             if (item.path().size() != 1) {
-                throw new QuerySyntaxException("$select", item.position(),
+                throw new QuerySyntaxException(part, item.position(),
                         "select whole properties only, e.g. $select=name,properties; '" + String.join("/", item.path())
                                 + "' names a part of one");
             }
@@ -39,7 +47,7 @@ public record Projection(EntityType type, boolean id, boolean selfLink, List<Pro
             } else if (navigation.isPresent()) {
                 addOnce(navigations, navigation.get());
             } else {
-                throw new QuerySyntaxException("$select", item.position(), type.entityName() + " has no property '" + name
+                throw new QuerySyntaxException(part, item.position(), type.entityName() + " has no property '" + name
                         + "'");
             }
         }
