@@ -131,6 +131,14 @@ class FilterTest extends ConformanceTestBase {
     }
 
     @Test
+    void likeWildcardsInStringFunctionsAreLiteralCharacters() {
+        assertThat(thingNames("contains(name, '%')")).isEmpty();
+        assertThat(thingNames("startswith(name, '_egel')")).isEmpty();
+        assertThat(thingNames("endswith(name, '%hof')")).isEmpty();
+        assertThat(thingNames("substringof('.*', name)")).isEmpty();
+    }
+
+    @Test
     void stringLiteralWithEscapedQuote() {
         assertThat(thingNames("name eq 'O''Brien''s Kiosk'")).isEmpty();
         assertThat(thingNames("not contains(name, '''')")).hasSize(4);

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.conformance;
 
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -126,6 +127,14 @@ class QueryOptionsTest extends ConformanceTestBase {
         // districts Mitte (two Things, name desc), Nord, Süd
         assertThat(ids("Things?$orderby=properties/district asc, name desc")).containsExactly(
                 data().thing(CAR_PARK), data().thing(WASTE_BIN), data().thing(GAUGE), data().thing(AIR_STATION));
+    }
+
+    @Test
+    void orderByTheTimeIntervalOfDatastreams_reqOrderby() {
+        // phenomenonTime starts: NO2 10:00, Belegung and freie Stellplätze 08:00, geöffnet 06:00, Wasserstand 2023
+        assertThat(ids("Datastreams?$orderby=phenomenonTime desc,name")).containsExactly(data().datastream(NO2),
+                data().datastream(PARKING_STATUS), data().datastream(FREE_SPACES), data().datastream(OPEN),
+                data().datastream(WATER_LEVEL));
     }
 
     @Test
@@ -293,6 +302,21 @@ class QueryOptionsTest extends ConformanceTestBase {
         JsonNode first = client.get("Observations");
         assertThat(first.get("value").size()).isLessThanOrEqualTo(MAX_TOP);
         assertThat(first.has("@iot.nextLink")).isTrue();
+    }
+
+    @Test
+    @Disabled("BUG: an expanded collection cut by its $top (or max-top) carries no 'Observations@iot.nextLink', so a "
+            + "client cannot page through it (EntityJson ignores EntityRow.Expanded.more; the nested options would have "
+            + "to be re-encoded into the link)")
+    void expandedCollectionWithMoreEntitiesHasANextLink_reqPagination() {
+        List<Long> o = data().observations(WATER_LEVEL);
+        JsonNode datastream = sta().get("Datastreams(" + data().datastream(WATER_LEVEL)
+                + ")?$expand=Observations($top=2;$orderby=phenomenonTime)");
+        assertThat(idsOnPage(wrap(datastream.get("Observations")))).containsExactly(o.get(0), o.get(1));
+        assertThat(datastream.has("Observations@iot.nextLink")).isTrue();
+
+        JsonNode next = sta().follow(datastream.get("Observations@iot.nextLink").asString());
+        assertThat(idsOnPage(next)).containsExactly(o.get(2), o.get(3));
     }
 
     @Test
