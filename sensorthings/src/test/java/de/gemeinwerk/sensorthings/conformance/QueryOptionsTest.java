@@ -102,6 +102,8 @@ class QueryOptionsTest extends ConformanceTestBase {
                 .get("@iot.count").asLong()).isEqualTo(5);
         assertThat(sta().get("Observations?$count=true&$top=1").get("@iot.count").asLong())
                 .isEqualTo(data().allObservations().size());
+        assertThat(sta().get("Datastreams(" + data().datastream(WATER_LEVEL) + ")/Observations?$count=true&$top=1"
+                + "&$filter=result gt 100").get("@iot.count").asLong()).isEqualTo(3);
         assertThat(sta().get("FeaturesOfInterest(" + data().feature(CAR_PARK_ENTRANCE) + ")/Observations?$count=true")
                 .get("@iot.count").asLong()).isEqualTo(8);
     }
