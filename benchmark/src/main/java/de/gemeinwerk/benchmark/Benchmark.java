@@ -73,13 +73,14 @@ public final class Benchmark {
     }
 
     private static ConfigurableApplicationContext start(BenchmarkSettings settings) {
-        return new SpringApplicationBuilder(GemeinwerkApplication.class).properties(
-                "server.port=0",
-                "gemeinwerk.data-dir=" + settings.dataDir().toAbsolutePath(),
-                "gemeinwerk.demo.enabled=false",
-                "gemeinwerk.sensorthings.max-top=10000",
+        // As command-line arguments: they override application.yml (builder "properties" would not).
+        return new SpringApplicationBuilder(GemeinwerkApplication.class).run(
+                "--server.port=0",
+                "--gemeinwerk.data-dir=" + settings.dataDir().toAbsolutePath(),
+                "--gemeinwerk.demo.enabled=false",
+                "--gemeinwerk.sensorthings.max-top=10000",
                 // One log line per request would measure the console, not the server.
-                "logging.level.root=WARN").run();
+                "--logging.level.root=WARN");
     }
 
     /** The benchmark tenant's Datastreams and key: created and loaded on the first run, read from disk later. */

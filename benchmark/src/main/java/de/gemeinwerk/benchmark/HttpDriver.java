@@ -70,41 +70,39 @@ final class HttpDriver {
     }
 
     /**
-     * {@code clients} threads POST single Observations for {@code seconds}, each to its own Datastream;
-     * returns acknowledged observations per second and the latencies.
+     * {@code clients} threads POST single Observations for {@code seconds}, each to its own Datastream on
+     * its own keep-alive connection; returns acknowledged observations per second and the latencies.
      */
     IngestResult ingest(long[] datastreamIds, int clients, int seconds, String prefer) throws InterruptedException {
+        URI base = URI.create(root);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong acknowledged = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        String headers = "Authorization: Bearer " + key + "\r\nPrefer: " + prefer + "\r\n";
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long datastream = datastreamIds[c % datastreamIds.length];
+            String path = base.getPath() + "Datastreams(" + datastream + ")/Observations";
             long[] mine = new long[2_000_000];
             latencies.add(mine);
             threads.add(Thread.ofPlatform().start(() -> {
                 int n = 0;
                 long t = 1_700_000_000L + datastream * 10_000_000L;
-                while (System.nanoTime() < deadline && n < mine.length) {
-                    String json = "{\"phenomenonTime\":\"" + java.time.Instant.ofEpochSecond(t + n) + "\",\"result\":"
-                            + (20 + n % 100 / 10.0) + "}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(root + "Datastreams(" + datastream + ")/Observations"))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .header("Prefer", prefer).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 201) {
-                            throw new IllegalStateException("ingest answered " + response.statusCode());
+                try (KeepAliveClient client = new KeepAliveClient(base.getHost(), base.getPort())) {
+                    while (System.nanoTime() < deadline && n < mine.length) {
+                        String json = "{\"phenomenonTime\":\"" + java.time.Instant.ofEpochSecond(t + n)
+                                + "\",\"result\":" + (20 + n % 100 / 10.0) + "}";
+                        long start = System.nanoTime();
+                        int status = client.send("POST", path, headers, json);
+                        if (status != 201) {
+                            throw new IllegalStateException("ingest answered " + status);
                         }
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    } catch (InterruptedException e) {
-                        return;
+                        mine[n++] = System.nanoTime() - start;
+                        acknowledged.incrementAndGet();
                     }
-                    mine[n++] = System.nanoTime() - start;
-                    acknowledged.incrementAndGet();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             }));
         }

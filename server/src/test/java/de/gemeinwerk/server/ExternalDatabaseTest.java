@@ -22,10 +22,10 @@ class ExternalDatabaseTest {
     @Test
     void migratesAndServesAnExternalDatabaseNamedByConfiguration() throws Exception {
         try (EmbeddedPostgresServer external = EmbeddedPostgresServer.startTemporary();
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(GemeinwerkApplication.class).properties(
-                     "server.port=0", "gemeinwerk.database.url=" + external.jdbcUrl(),
-                     "gemeinwerk.database.username=postgres", "gemeinwerk.database.password=",
-                     "gemeinwerk.demo.enabled=true", "gemeinwerk.data-dir=target/external-test-data").run()) {
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(GemeinwerkApplication.class).run(
+                     "--server.port=0", "--gemeinwerk.database.url=" + external.jdbcUrl(),
+                     "--gemeinwerk.database.username=postgres", "--gemeinwerk.database.password=",
+                     "--gemeinwerk.demo.enabled=true", "--gemeinwerk.data-dir=target/external-test-data")) {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             assertThat(new TestHttp(port).get("/musterstadt/v1.1/Things", null).statusCode()).isEqualTo(200);
             try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), "postgres", "");

@@ -1,8 +1,11 @@
 package de.gemeinwerk.sensorthings.api;
 
+import de.gemeinwerk.sensorthings.sql.SqlErrors;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Runs work on one connection in one transaction: committed when the work returns, rolled back when it
@@ -29,28 +32,37 @@ final class Transactions {
         return run(false, work);
     }
 
+    /**
+     * Work whose every statement is complete on its own (the Observation insert): each runs in autocommit
+     * mode, i.e. is its own durable transaction, saving the round trips of BEGIN and COMMIT.
+     */
+    <T> T autocommit(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "the request cannot be carried out", "request");
+        }
+    }
+
     private <T> T run(boolean readOnly, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            if (readOnly) {
-                connection.setReadOnly(true);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            }
             try {
+                if (readOnly) {
+                    // For this transaction only, so nothing needs resetting; sent together with BEGIN.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set transaction isolation level repeatable read, read only");
+                    }
+                }
                 T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            } finally {
-                if (readOnly) {
-                    connection.setReadOnly(false);
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
             }
         } catch (SQLException e) {
-            throw DatabaseErrors.translate(e);
+            throw SqlErrors.translate(e, "the request cannot be carried out", "request");
         }
     }
 }

@@ -5,6 +5,7 @@ import de.gemeinwerk.platform.json.JsonErrors;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.read.EntityReader;
+import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
@@ -70,6 +71,14 @@ public class WriteEndpoint {
         switch (http.getMethod()) {
             case "POST" -> {
                 JsonNode body = body(http, false);
+                Target observations = ObservationLane.target(request.path(), body);
+                if (observations != null) {
+                    respondCreated(request, response, transactions.autocommit(connection -> {
+                        EntityWriter.Created entity = writer.create(connection, tenantId, observations, body);
+                        return readBack(connection, Target.entity(entity.type(), entity.id()), tenantId, minimal);
+                    }));
+                    return;
+                }
                 ReadEndpoint.Result created = transactions.write(connection -> {
                     ResolvedPath path = writable(connection, request, tenantId);
                     if (path.suffix() == ResourcePath.Suffix.REF) {
@@ -143,12 +152,18 @@ public class WriteEndpoint {
         }
     }
 
+    /**
+     * The entity as the response shows it: read back in the same transaction, or with
+     * {@code Prefer: return=minimal} just its id and self link (no query when the id is known).
+     */
     private ReadEndpoint.Result readBack(Connection connection, Target target, long tenantId, boolean minimal)
             throws SQLException {
         Projection projection = minimal
                 ? new Projection(target.type(), true, true, List.of(), List.of())
                 : Projection.of(target.type(), List.of());
-        EntityReader.Page page = reader.read(connection, target, tenantId, QueryOptions.NONE, projection, List.of());
+        EntityReader.Page page = minimal && target.id() != null
+                ? new EntityReader.Page(List.of(EntityRow.of(target.id())), null, false, 1, 0)
+                : reader.read(connection, target, tenantId, QueryOptions.NONE, projection, List.of());
         if (page.rows().isEmpty()) {
             throw PathResolver.notFound(target);
         }

@@ -4,11 +4,14 @@ import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.PropertyColumns;
+import de.gemeinwerk.sensorthings.model.EntityType;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes entities as SensorThings JSON straight from the rows read, with {@code @iot.selfLink},
@@ -16,6 +19,19 @@ import java.util.List;
  * Stored JSON (properties, geometries) is copied through without being parsed.
  */
 public final class EntityJson {
+
+    // Names are escaped and encoded once, not for every row of every response.
+    private static final SerializableString SELF_LINK = new SerializedString("@iot.selfLink");
+    private static final SerializableString ID = new SerializedString("@iot.id");
+    private static final Map<Property, SerializableString> PROPERTY_NAMES = new IdentityHashMap<>();
+    private static final Map<Navigation, SerializableString> LINK_NAMES = new IdentityHashMap<>();
+
+    static {
+        for (EntityType type : EntityType.values()) {
+            type.properties().forEach(p -> PROPERTY_NAMES.put(p, new SerializedString(p.name())));
+            type.navigations().forEach(n -> LINK_NAMES.put(n, new SerializedString(n.name() + "@iot.navigationLink")));
+        }
+    }
 
     private EntityJson() {}
 
@@ -38,23 +54,39 @@ public final class EntityJson {
 
     public static void writeEntity(JsonGenerator g, EntityRow row, Projection projection, List<ExpandNode> expand,
                                    String serviceRoot) {
+        writeEntity(g, row, projection, expand, serviceRoot, selfLinkPrefix(projection, serviceRoot));
+    }
+
+    /** "https://…/musterstadt/v1.1/Observations(": the self link of every entity of a response up to its id. */
+    private static String selfLinkPrefix(Projection projection, String serviceRoot) {
+        return serviceRoot + "/" + projection.type().setName() + "(";
+    }
+
+    private static void writeEntity(JsonGenerator g, EntityRow row, Projection projection, List<ExpandNode> expand,
+                                    String serviceRoot, String selfLinkPrefix) {
         g.writeStartObject();
-        String self = serviceRoot + "/" + projection.type().setName() + "(" + row.id() + ")";
+        String self = selfLinkPrefix + row.id() + ")";
         if (projection.selfLink()) {
-            g.writeName("@iot.selfLink");
+            g.writeName(SELF_LINK);
             g.writeString(self);
         }
         if (projection.id()) {
-            g.writeName("@iot.id");
+            g.writeName(ID);
             g.writeNumber(row.id());
         }
         List<Property> properties = projection.properties();
         for (int i = 0; i < properties.size(); i++) {
-            g.writeName(properties.get(i).name());
-            writeValue(g, properties.get(i), row.value(i));
+            Property property = properties.get(i);
+            SerializableString name = PROPERTY_NAMES.get(property);
+            if (name != null) {
+                g.writeName(name);
+            } else {
+                g.writeName(property.name());
+            }
+            writeValue(g, property, row.value(i));
         }
         for (Navigation navigation : projection.navigationLinks()) {
-            g.writeName(navigation.name() + "@iot.navigationLink");
+            g.writeName(LINK_NAMES.get(navigation));
             g.writeString(self + "/" + navigation.name());
         }
         for (ExpandNode node : expand) {
@@ -82,8 +114,9 @@ public final class EntityJson {
     private static void writeArray(JsonGenerator g, List<EntityRow> rows, Projection projection, List<ExpandNode> expand,
                                    String serviceRoot) {
         g.writeStartArray();
+        String selfLinkPrefix = selfLinkPrefix(projection, serviceRoot);
         for (EntityRow row : rows) {
-            writeEntity(g, row, projection, expand, serviceRoot);
+            writeEntity(g, row, projection, expand, serviceRoot, selfLinkPrefix);
         }
         g.writeEndArray();
     }
@@ -98,9 +131,9 @@ public final class EntityJson {
             case ID -> g.writeNumber((Long) value);
             case TEXT -> g.writeString((String) value);
             case JSON, GEOMETRY -> g.writeRawValue((String) value);
-            case TIME_INSTANT -> g.writeString(format((OffsetDateTime) value));
-            case TIME_INSTANT_OR_INTERVAL -> g.writeString(format((PropertyColumns.Time) value));
-            case TIME_INTERVAL, TIME_ENVELOPE -> g.writeString(formatInterval((PropertyColumns.Time) value));
+            case TIME_INSTANT -> g.writeString((String) value);
+            case TIME_INSTANT_OR_INTERVAL -> g.writeString(format((PropertyColumns.IsoTime) value));
+            case TIME_INTERVAL, TIME_ENVELOPE -> g.writeString(formatInterval((PropertyColumns.IsoTime) value));
             case RESULT -> writeResult(g, (PropertyColumns.Result) value);
         }
     }
@@ -116,18 +149,13 @@ public final class EntityJson {
         }
     }
 
-    /** ISO 8601 in UTC with as many fraction digits as needed: 2024-05-01T12:00:00Z, ...:00.250Z. */
-    public static String format(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_INSTANT.format(time.toInstant());
-    }
-
     /** An instant (no end), or start/end. */
-    public static String format(PropertyColumns.Time time) {
-        return time.end() == null ? format(time.start()) : formatInterval(time);
+    public static String format(PropertyColumns.IsoTime time) {
+        return time.end() == null ? time.start() : formatInterval(time);
     }
 
     /** Always start/end, as validTime and a Datastream's times are intervals even when start = end. */
-    public static String formatInterval(PropertyColumns.Time time) {
-        return format(time.start()) + "/" + format(time.end());
+    public static String formatInterval(PropertyColumns.IsoTime time) {
+        return time.start() + "/" + time.end();
     }
 }

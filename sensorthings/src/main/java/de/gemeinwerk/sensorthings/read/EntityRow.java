@@ -18,6 +18,11 @@ public final class EntityRow {
         this.values = values;
     }
 
+    /** An entity known only by its id (for a projection without properties). */
+    public static EntityRow of(long id) {
+        return new EntityRow(id, new Object[0]);
+    }
+
     public long id() { return id; }
 
     /** Values in the order of the projection's properties. */

@@ -18,8 +18,14 @@ public final class PropertyColumns {
     /** A stored result: result_type code and the column that holds the value. */
     public record Result(int type, double number, String string, boolean bool, String json) {}
 
-    /** A time that may be an interval; end is null for an instant. */
+    /** A time that may be an interval, as written; end is null for an instant. */
     public record Time(OffsetDateTime start, OffsetDateTime end) {}
+
+    /**
+     * A time as read: ISO 8601 text in UTC ("2024-05-01T12:00:00Z"); end is null for an instant. PostgreSQL
+     * renders the timestamps, so reading a thousand Observations parses and formats no dates in Java.
+     */
+    public record IsoTime(String start, String end) {}
 
     public static List<String> select(Property property, String alias) {
         String column = alias + "." + property.column();
@@ -27,10 +33,10 @@ public final class PropertyColumns {
             case ID -> List.of(alias + ".id");
             case TEXT -> List.of(column);
             case JSON, GEOMETRY -> List.of(column + "::text");
-            case TIME_INSTANT -> List.of(column);
+            case TIME_INSTANT -> List.of(utc(column));
             case TIME_INSTANT_OR_INTERVAL, TIME_INTERVAL ->
-                    List.of(alias + "." + property.startColumn(), alias + "." + property.endColumn());
-            case TIME_ENVELOPE -> List.of(TimeEnvelope.start(property, alias), TimeEnvelope.end(property, alias));
+                    List.of(utc(alias + "." + property.startColumn()), utc(alias + "." + property.endColumn()));
+            case TIME_ENVELOPE -> List.of(utc(TimeEnvelope.start(property, alias)), utc(TimeEnvelope.end(property, alias)));
             case RESULT -> List.of(alias + ".result_type", alias + ".result_number", alias + ".result_string",
                     alias + ".result_boolean", alias + ".result_json::text");
         };
@@ -44,16 +50,43 @@ public final class PropertyColumns {
         };
     }
 
+    /**
+     * A timestamptz as the text of a UTC timestamp, which is ISO 8601 but for the 'T' and the 'Z'. Text, not
+     * the driver's binary transfer, so no Java date parsing happens at all.
+     */
+    private static String utc(String expression) {
+        return "(" + expression + " at time zone 'UTC')::text";
+    }
+
+    /**
+     * PostgreSQL's ISO text of a UTC timestamp ("2024-05-01 12:00:00.25", DateStyle ISO, which the JDBC
+     * driver enforces) as ISO 8601 the way java.time writes instants: "2024-05-01T12:00:00.250Z" (fractions
+     * in groups of three digits). Years before the common era ("... BC") become ISO's signed years (1 BC is 0).
+     */
+    static String iso(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.endsWith(" BC")) {
+            int dash = text.indexOf('-');
+            int year = Integer.parseInt(text.substring(0, dash)) - 1;
+            return iso((year == 0 ? "0000" : String.format("-%04d", year)) + text.substring(dash, text.length() - 3));
+        }
+        int dot = text.indexOf('.');
+        int padding = dot < 0 ? 0 : (3 - (text.length() - dot - 1) % 3) % 3;
+        return text.replace(' ', 'T') + "00".substring(0, padding) + 'Z';
+    }
+
     /** Reads the property starting at column {@code index} (1-based). */
     public static Object read(Property property, ResultSet rs, int index) throws SQLException {
         return switch (property.kind()) {
             case ID -> rs.getLong(index);
             case TEXT, JSON, GEOMETRY -> rs.getString(index);
-            case TIME_INSTANT -> rs.getObject(index, OffsetDateTime.class);
+            case TIME_INSTANT -> iso(rs.getString(index));
             case TIME_INSTANT_OR_INTERVAL, TIME_INTERVAL, TIME_ENVELOPE -> {
-                OffsetDateTime start = rs.getObject(index, OffsetDateTime.class);
-                OffsetDateTime end = rs.getObject(index + 1, OffsetDateTime.class);
-                yield start == null && end == null ? null : new Time(start, end);
+                String start = iso(rs.getString(index));
+                String end = iso(rs.getString(index + 1));
+                yield start == null && end == null ? null : new IsoTime(start, end);
             }
             case RESULT -> new Result(rs.getInt(index), rs.getDouble(index + 1), rs.getString(index + 2),
                     rs.getBoolean(index + 3), rs.getString(index + 4));

@@ -4,6 +4,7 @@ import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import de.gemeinwerk.sensorthings.sql.Target;
 import tools.jackson.databind.JsonNode;
 
@@ -152,7 +153,7 @@ public final class EntityWriter {
         try {
             return work.run(new WriteScope(connection, tenantId, clock.instant().atOffset(ZoneOffset.UTC)));
         } catch (SQLException e) {
-            throw SqlErrors.translate(e);
+            throw SqlErrors.translate(e, "the entity cannot be stored", "body");
         }
     }
 }

@@ -11,8 +11,7 @@ import de.gemeinwerk.sensorthings.write.EntityWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,14 +32,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Random;
 
 /**
- * On the first start, creates the demo municipality "musterstadt" with a handful of Things, Locations and
+ * On the first start, before the web server accepts requests, creates the demo municipality "musterstadt" with a handful of Things, Locations and
  * Datastreams and three days of Observations, all through the same writer the API uses, so the first look
  * is not empty. Its admin API key is written to {@code <data-dir>/demo-api-key} (readable by the owner only)
  * and never shown again.
  */
 @Component
 @ConditionalOnProperty(name = "gemeinwerk.demo.enabled", havingValue = "true")
-public class DemoMunicipality implements ApplicationRunner {
+public class DemoMunicipality implements SmartInitializingSingleton {
 
     static final String SLUG = "musterstadt";
     private static final Duration HISTORY = Duration.ofDays(3);
@@ -65,10 +64,20 @@ public class DemoMunicipality implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws SQLException, IOException {
+    public void afterSingletonsInstantiated() {
         if (tenants.find(SLUG).isPresent()) {
             return;
         }
+        try {
+            create();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the demo municipality", e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the demo API key", e);
+        }
+    }
+
+    private void create() throws SQLException, IOException {
         Tenant tenant = tenants.create(SLUG, "Musterstadt", false);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         try (Connection connection = dataSource.getConnection()) {
