@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.read;
 
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.query.options.QueryOptionsWriter;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.PropertyColumns;
 import de.gemeinwerk.sensorthings.model.EntityType;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Writes entities as SensorThings JSON straight from the rows read, with {@code @iot.selfLink},
- * {@code @iot.id}, the properties in specification order, navigation links and expanded relations.
+ * {@code @iot.id}, the properties in specification order, navigation links and expanded relations (an expanded
+ * collection cut by its page size followed by a {@code @iot.nextLink} to the rest, as in FROST-Server).
  * Stored JSON (properties, geometries) is copied through without being parsed.
  */
 public final class EntityJson {
@@ -99,6 +101,11 @@ public final class EntityJson {
                 }
                 g.writeName(name);
                 writeArray(g, expanded.rows(), node.projection(), node.children(), serviceRoot);
+                if (expanded.more()) {
+                    g.writeName(name + "@iot.nextLink");
+                    g.writeString(self + "/" + name + "?" + QueryOptionsWriter.query(
+                            node.pageOptions(expanded.top(), expanded.skip() + expanded.top())));
+                }
             } else {
                 g.writeName(name);
                 if (expanded.rows().isEmpty()) {

@@ -25,6 +25,22 @@ public record ExpandNode(Navigation navigation, QueryOptions options, Projection
         return nodes;
     }
 
+    /**
+     * The options that read one page of this node's collection as a request of its own, on the navigation URL
+     * (for {@code @iot.nextLink}): this item's options, with the expansions below it as merged from all $expand
+     * items, so that {@code $expand=Datastreams($top=1),Datastreams/Thing} continues with the Thing expanded too.
+     * A null top or skip is left out, as in the options parsed.
+     */
+    public QueryOptions pageOptions(Integer top, Integer skip) {
+        List<ExpandItem> expandBelow = children.stream()
+                // Positions locate errors in parsed text; these items are written, not parsed.
+                .map(child -> new ExpandItem(List.of(child.navigation.name()),
+                        child.pageOptions(child.options.top(), child.options.skip()), 0))
+                .toList();
+        return new QueryOptions(top, skip, options.count(), options.orderBy(), options.select(), expandBelow,
+                options.filter(), null);
+    }
+
     private static void merge(List<ExpandNode> nodes, EntityType type, List<String> path, QueryOptions options, int position) {
         String name = path.getFirst();
         Navigation navigation = type.navigation(name).orElseThrow(() -> new QuerySyntaxException("$expand", position,

@@ -2,7 +2,6 @@ package de.gemeinwerk.sensorthings.conformance;
 
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -307,9 +306,6 @@ class QueryOptionsTest extends ConformanceTestBase {
     }
 
     @Test
-    @Disabled("BUG: an expanded collection cut by its $top (or max-top) carries no 'Observations@iot.nextLink', so a "
-            + "client cannot page through it (EntityJson ignores EntityRow.Expanded.more; the nested options would have "
-            + "to be re-encoded into the link)")
     void expandedCollectionWithMoreEntitiesHasANextLink_reqPagination() {
         List<Long> o = data().observations(WATER_LEVEL);
         JsonNode datastream = sta().get("Datastreams(" + data().datastream(WATER_LEVEL)
@@ -319,6 +315,65 @@ class QueryOptionsTest extends ConformanceTestBase {
 
         JsonNode next = sta().follow(datastream.get("Observations@iot.nextLink").asString());
         assertThat(idsOnPage(next)).containsExactly(o.get(2), o.get(3));
+    }
+
+    @Test
+    void expandedNextLinkIsTheNavigationLinkWithTheItemsOptionsForTheNextPage_reqPagination() {
+        String datastream = "Datastreams(" + data().datastream(WATER_LEVEL) + ")";
+        JsonNode cut = sta().get(datastream + "?$expand=Observations($top=2;$skip=1;$orderby=result desc;"
+                + "$filter=result gt 90 and phenomenonTime ge 2000-01-01T00:00:00+01:00)");
+        assertThat(cut.get("Observations@iot.nextLink").asString()).isEqualTo("http://localhost:" + port + sta().root()
+                + "/" + datastream + "/Observations?$top=2&$skip=3&$orderby=result%20desc&$filter=result%20gt%2090%20and"
+                + "%20phenomenonTime%20ge%202000-01-01T00:00:00%2B01:00");
+
+        // The water level has 5 Observations: a page holding the last ones, or all, has no next page.
+        assertThat(sta().get(datastream + "?$expand=Observations($top=5)").has("Observations@iot.nextLink")).isFalse();
+        assertThat(sta().get(datastream + "?$expand=Observations($skip=3)").has("Observations@iot.nextLink")).isFalse();
+        assertThat(sta().get(datastream + "?$expand=Thing").has("Thing@iot.nextLink")).isFalse();
+    }
+
+    @Test
+    void followingAnExpandedNextLinkToTheEndGivesWhatAnUnpagedReadGives_reqPagination() {
+        StaClient client = bikeCounter();
+        String options = "$filter=result ge 50;$orderby=result desc;$select=result";
+        JsonNode datastream = client.get("Datastreams(" + bikeDatastream + ")?$expand=Observations(" + options
+                + ";$count=true;$top=7)");
+
+        List<JsonNode> paged = everyPageOf(client, datastream, "Observations");
+        JsonNode unpaged = client.get("Datastreams(" + bikeDatastream + ")/Observations?" + options.replace(';', '&'));
+        assertThat(unpaged.has("@iot.nextLink")).isFalse();
+        // results 50 to 99: 50 Observations on 8 pages of 7
+        assertThat(paged).hasSize(50).containsExactlyElementsOf(unpaged.get("value"));
+    }
+
+    @Test
+    void expandedCollectionCutAtTheMaximumContinuesWithTheMergedNestedExpansion_reqPagination() {
+        StaClient client = bikeCounter();
+        JsonNode datastream = client.get("Datastreams(" + bikeDatastream + ")?$expand=Observations($select=result),"
+                + "Observations/FeatureOfInterest($select=name)");
+        assertThat(datastream.get("Observations")).hasSize(MAX_TOP);
+
+        List<JsonNode> all = everyPageOf(client, datastream, "Observations");
+        assertThat(all).hasSize(BIKE_COUNTS).allSatisfy(observation -> {
+            assertThat(observation.has("phenomenonTime")).isFalse();
+            assertThat(observation.at("/FeatureOfInterest/name").asString()).isNotEmpty();
+        });
+        assertThat(all).extracting(observation -> observation.get("result").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(40, 40 + BIKE_COUNTS).boxed().toList());
+    }
+
+    /** The entities of an expanded collection followed by those of every page its nextLinks lead to. */
+    private static List<JsonNode> everyPageOf(StaClient client, JsonNode entity, String navigation) {
+        List<JsonNode> entities = new ArrayList<>();
+        entity.get(navigation).forEach(entities::add);
+        JsonNode page = entity;
+        String nextLink = navigation + "@iot.nextLink";
+        while (page.has(nextLink)) {
+            page = client.follow(page.get(nextLink).asString());
+            page.get("value").forEach(entities::add);
+            nextLink = "@iot.nextLink";
+        }
+        return entities;
     }
 
     @Test
