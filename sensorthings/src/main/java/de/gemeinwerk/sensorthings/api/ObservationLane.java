@@ -2,23 +2,41 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
+import de.gemeinwerk.sensorthings.read.EntityReader;
+import de.gemeinwerk.sensorthings.read.EntityRow;
+import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.Target;
+import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The ingest hot path: {@code POST Datastreams(n)/Observations} with a body that creates nothing but the
- * Observation. The writer stores such an Observation with one statement that itself checks and locks the
- * Datastream within the tenant, so the path needs no separate lookup, and that statement is its own
- * transaction (autocommit): one database round trip per acknowledged Observation instead of four.
+ * Observation. The body is validated on the request's thread; the {@link ObservationBatcher} then stores it
+ * together with the Observations of concurrent requests in one statement that itself checks and locks each
+ * Datastream within its tenant, so the path needs no separate lookup. That statement returns the stored
+ * columns, so the response needs no read-back either.
  */
 final class ObservationLane {
 
     private static final Navigation OBSERVATIONS = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
+    private static final Projection ID_ONLY = new Projection(EntityType.OBSERVATION, true, true, List.of(), List.of());
+    private static final Projection FULL = Projection.of(EntityType.OBSERVATION, List.of());
 
-    private ObservationLane() {}
+    private final ObservationBatcher batcher;
+    private final Clock clock;
+
+    /** @param clock "now" for an Observation's default phenomenonTime */
+    ObservationLane(ObservationBatcher batcher, Clock clock) {
+        this.batcher = batcher;
+        this.clock = clock;
+    }
 
     /** The target when the request qualifies, else null (and the general path is taken). */
     static Target target(ResourcePath path, JsonNode body) {
@@ -35,12 +53,25 @@ final class ObservationLane {
         return Target.navigation(EntityType.DATASTREAM, parent.id(), OBSERVATIONS, null);
     }
 
-    /** No nested entity: a FeatureOfInterest, if any, is a plain link {"@iot.id": n}. */
+    /**
+     * No nested entity: a FeatureOfInterest, if any, is a plain link {"@iot.id": n}. An {@code @iot.id} of the
+     * Observation itself (linking an existing one to the Datastream, or an error) takes the general path.
+     */
     private static boolean createsOnlyTheObservation(JsonNode body) {
-        if (body.has("Datastream")) {
+        if (body.has("Datastream") || body.has("@iot.id")) {
             return false;
         }
         JsonNode feature = body.get("FeatureOfInterest");
         return feature == null || (feature.isObject() && feature.size() == 1 && feature.has("@iot.id"));
+    }
+
+    /** Stores the Observation; returns it as the response shows it (only id and self link when minimal). */
+    ReadEndpoint.Result create(long tenantId, Target observations, JsonNode body, boolean minimal) {
+        ObservationInserts.Row row = ObservationInserts.parse(tenantId, observations.parentId(), body,
+                clock.instant().atOffset(ZoneOffset.UTC));
+        EntityRow stored = batcher.insert(row);
+        return new ReadEndpoint.Result(
+                new ResolvedPath(Target.entity(EntityType.OBSERVATION, stored.id()), null, ResourcePath.Suffix.NONE),
+                minimal ? ID_ONLY : FULL, List.of(), new EntityReader.Page(List.of(stored), null, false, 1, 0));
     }
 }

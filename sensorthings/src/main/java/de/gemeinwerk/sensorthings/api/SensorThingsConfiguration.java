@@ -1,5 +1,6 @@
 package de.gemeinwerk.sensorthings.api;
 
+import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.GeoFilterEvaluator;
 import de.gemeinwerk.sensorthings.read.PathResolver;
@@ -9,12 +10,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the SensorThings module. Settings: {@code gemeinwerk.sensorthings.default-top} (page size
  * without $top, 100) and {@code gemeinwerk.sensorthings.max-top} (larger $top values are capped and
- * answered with a nextLink, 10000).
+ * answered with a nextLink, 10000). Ingest of single Observations ({@link ObservationLane}):
+ * {@code gemeinwerk.sensorthings.ingest.writers} (threads writing batches, 1),
+ * {@code gemeinwerk.sensorthings.ingest.max-batch} (Observations per statement, 1000) and
+ * {@code gemeinwerk.sensorthings.ingest.timeout-millis} (the longest an Observation waits to be queued for a
+ * batch, and a batch's statement may take, 30000).
  */
 @Configuration
 @EnableScheduling
@@ -34,5 +41,18 @@ public class SensorThingsConfiguration {
     @Bean
     EntityWriter entityWriter() {
         return new EntityWriter(Clock.systemUTC());
+    }
+
+    @Bean
+    ObservationBatcher observationBatcher(DataSource dataSource,
+                                          @Value("${gemeinwerk.sensorthings.ingest.writers:1}") int writers,
+                                          @Value("${gemeinwerk.sensorthings.ingest.max-batch:1000}") int maxBatch,
+                                          @Value("${gemeinwerk.sensorthings.ingest.timeout-millis:30000}") long timeout) {
+        return new ObservationBatcher(dataSource, writers, maxBatch, Duration.ofMillis(timeout));
+    }
+
+    @Bean
+    ObservationLane observationLane(ObservationBatcher batcher) {
+        return new ObservationLane(batcher, Clock.systemUTC());
     }
 }

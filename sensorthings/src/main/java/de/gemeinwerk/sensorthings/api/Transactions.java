@@ -32,18 +32,6 @@ final class Transactions {
         return run(false, work);
     }
 
-    /**
-     * Work whose every statement is complete on its own (the Observation insert): each runs in autocommit
-     * mode, i.e. is its own durable transaction, saving the round trips of BEGIN and COMMIT.
-     */
-    <T> T autocommit(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, "the request cannot be carried out", "request");
-        }
-    }
-
     private <T> T run(boolean readOnly, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

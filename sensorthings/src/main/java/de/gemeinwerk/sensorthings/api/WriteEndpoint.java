@@ -46,17 +46,19 @@ public class WriteEndpoint {
     private final EntityReader reader;
     private final EntityWriter writer;
     private final ReadEndpoint reads;
+    private final ObservationLane lane;
     private final ObjectReader bodyReader;
     private final long maxBodyBytes;
 
     public WriteEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, EntityWriter writer,
-                         ReadEndpoint reads, JsonMapper json,
+                         ReadEndpoint reads, ObservationLane lane, JsonMapper json,
                          @Value("${gemeinwerk.sensorthings.max-body-bytes:16777216}") long maxBodyBytes) {
         this.transactions = new Transactions(dataSource);
         this.resolver = resolver;
         this.reader = reader;
         this.writer = writer;
         this.reads = reads;
+        this.lane = lane;
         this.bodyReader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -73,10 +75,7 @@ public class WriteEndpoint {
                 JsonNode body = body(http, false);
                 Target observations = ObservationLane.target(request.path(), body);
                 if (observations != null) {
-                    respondCreated(request, response, transactions.autocommit(connection -> {
-                        EntityWriter.Created entity = writer.create(connection, tenantId, observations, body);
-                        return readBack(connection, Target.entity(entity.type(), entity.id()), tenantId, minimal);
-                    }));
+                    respondCreated(request, response, lane.create(tenantId, observations, body, minimal));
                     return;
                 }
                 ReadEndpoint.Result created = transactions.write(connection -> {

@@ -145,7 +145,7 @@ public final class EntityReader {
     }
 
     /** Reads id and projected properties starting at column {@code first}. */
-    private static EntityRow row(ResultSet rs, Projection projection, int first) throws SQLException {
+    public static EntityRow row(ResultSet rs, Projection projection, int first) throws SQLException {
         long id = rs.getLong(first);
         List<Property> properties = projection.properties();
         Object[] values = new Object[properties.size()];

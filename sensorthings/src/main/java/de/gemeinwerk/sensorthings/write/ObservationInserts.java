@@ -2,87 +2,161 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
-import de.gemeinwerk.sensorthings.sql.Sql;
-import de.gemeinwerk.sensorthings.sql.Statements;
+import de.gemeinwerk.sensorthings.read.EntityRow;
+import tools.jackson.databind.JsonNode;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Inserts an Observation in one statement — the ingest hot path. Within one round trip it locks the
- * Datastream (in the tenant) FOR KEY SHARE, finds and locks the FeatureOfInterest (the given one in the
- * tenant, or the one generated from the Thing's first Location), inserts the row and its count delta.
- * Only the very first Observation of a Location needs more: the generated FeatureOfInterest is created,
- * then the statement runs again. All columns are always listed, so the SQL text is one of two constants
- * and the driver reuses its server-side prepared statement.
+ * Inserts Observations — the ingest hot path — any number in one statement ({@link ObservationStatement}), which
+ * itself checks every row's Datastream and FeatureOfInterest within the row's tenant. A deep insert stores its
+ * one Observation this way; the ingest batcher stores the Observations of many concurrent requests at once.
+ * Only the very first Observation of a Location needs more: the generated FeatureOfInterest is created, then the
+ * rows waiting for it go through the statement again.
  */
-final class ObservationInserts {
+public final class ObservationInserts {
 
-    private static final List<Property> STORED = EntityType.OBSERVATION.properties();
-
-    private static final String GIVEN_FEATURE = " foi as (select f.id from sta_feature_of_interest f where f.id = ?"
-            + " and f.tenant_id = ? for key share), loc as (select null::bigint as location_id),";
-    // the Thing's lowest-id Location, and the feature generated from it
-    private static final String GENERATED_FEATURE = " loc as (select tl.location_id from ds join sta_thing_location tl"
-            + " on tl.thing_id = ds.thing_id order by tl.location_id limit 1),"
-            + " foi as (select f.id from loc join sta_feature_of_interest f on f.generated_from_location_id = loc.location_id"
-            + " for key share of f),";
+    private static final Navigation DATASTREAM = EntityType.OBSERVATION.navigation("Datastream").orElseThrow();
+    private static final Navigation FEATURE = EntityType.OBSERVATION.navigation("FeatureOfInterest").orElseThrow();
 
     private ObservationInserts() {}
 
     /**
+     * An Observation validated and converted to its columns, not yet checked against the database.
+     *
      * @param feature the FeatureOfInterest, or null to use the one generated from the Thing's Location
      * @param at      the Observation's place in the body, for errors about it
      */
-    static long insert(WriteScope scope, Ref.Existing datastream, Ref.Existing feature, Map<Property, Object> values,
-                       Pointer at) throws SQLException {
-        Outcome outcome = run(scope, datastream, feature, values);
-        if (outcome.datastreams == 0) {
-            throw Names.missing(EntityType.DATASTREAM, datastream.id(), datastream.at());
+    public record Row(long tenantId, Ref.Existing datastream, Ref.Existing feature, Pointer at,
+                      List<Columns.Column> columns) {
+
+        Row withGeneratedFeature(long featureId) {
+            return new Row(tenantId, datastream, new Ref.Existing(EntityType.FEATURE_OF_INTEREST, featureId, null), at,
+                    columns);
         }
-        if (outcome.id != null) {
-            return outcome.id;
-        }
-        if (feature != null) {
-            throw Names.missing(EntityType.FEATURE_OF_INTEREST, feature.id(), feature.at());
-        }
-        if (outcome.locationId == null) {
-            throw ApiException.badRequest("an Observation needs a FeatureOfInterest; its Thing has no Location to derive"
-                    + " one from", at.where());
-        }
-        long generated = GeneratedFeatures.ensure(scope, outcome.locationId);
-        return insert(scope, datastream, new Ref.Existing(EntityType.FEATURE_OF_INTEREST, generated, null), values, at);
     }
 
-    private record Outcome(long datastreams, Long locationId, Long id) {}
+    /** What became of a row: stored (as a read shows it), or rejected with the error for its request. */
+    public sealed interface Outcome {
 
-    private static Outcome run(WriteScope scope, Ref.Existing datastream, Ref.Existing feature,
-                               Map<Property, Object> values) throws SQLException {
+        record Inserted(EntityRow row) implements Outcome {}
+
+        record Rejected(ApiException error) implements Outcome {}
+    }
+
+    /** Receives each row's outcome (by its index) as soon as the statement that decided it has returned. */
+    @FunctionalInterface
+    public interface Settler {
+        void settle(int index, Outcome outcome);
+    }
+
+    /**
+     * A body POSTed to {@code Datastreams(datastreamId)/Observations} that links at most an existing
+     * FeatureOfInterest, validated exactly as {@link EntityWriter#create} validates it.
+     */
+    public static Row parse(long tenantId, long datastreamId, JsonNode body, OffsetDateTime now) {
+        EntityBody entity = EntityCreator.withParent(
+                new BodyParser(BodyParser.Mode.CREATE, now).parse(EntityType.OBSERVATION, body, Pointer.BODY, null),
+                DATASTREAM, new Ref.Existing(EntityType.DATASTREAM, datastreamId, null), "the request path");
+        Ref feature = entity.toOne().get(FEATURE);
+        if (feature instanceof Ref.New) {
+            throw new IllegalArgumentException("an Observation with a new FeatureOfInterest is a deep insert");
+        }
+        return new Row(tenantId, (Ref.Existing) entity.toOne().get(DATASTREAM), (Ref.Existing) feature, entity.at(),
+                columns(entity.values()));
+    }
+
+    /** One Observation in the caller's transaction; returns its id or throws the error of its rejection. */
+    static long insert(WriteScope scope, Ref.Existing datastream, Ref.Existing feature, Map<Property, Object> values,
+                       Pointer at) throws SQLException {
+        Outcome[] outcome = new Outcome[1];
+        insert(scope.connection(), List.of(new Row(scope.tenantId(), datastream, feature, at, columns(values))),
+                (index, settled) -> outcome[0] = settled);
+        return switch (outcome[0]) {
+            case Outcome.Inserted inserted -> inserted.row().id();
+            case Outcome.Rejected rejected -> throw rejected.error();
+        };
+    }
+
+    /**
+     * Inserts the rows, settling each. In autocommit mode every statement is its own transaction, so a row is
+     * settled only once it is committed; an SQLException leaves the rows not yet settled unwritten.
+     */
+    public static void insert(Connection connection, List<Row> rows, Settler settler) throws SQLException {
+        List<ObservationStatement.Result> results = ObservationStatement.run(connection, rows);
+        List<Integer> waiting = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (needsGeneratedFeature(rows.get(i), results.get(i))) {
+                waiting.add(i);
+            } else {
+                settler.settle(i, outcome(rows.get(i), results.get(i)));
+            }
+        }
+        if (!waiting.isEmpty()) {
+            insertWithGeneratedFeatures(connection, rows, results, waiting, settler);
+        }
+    }
+
+    private static void insertWithGeneratedFeatures(Connection connection, List<Row> rows,
+                                                    List<ObservationStatement.Result> results, List<Integer> waiting,
+                                                    Settler settler) throws SQLException {
+        Map<Long, Long> featureOfLocation = new HashMap<>();
+        List<Integer> retried = new ArrayList<>();
+        List<Row> retriedRows = new ArrayList<>();
+        for (int index : waiting) {
+            long location = results.get(index).locationId();
+            try {
+                Long feature = featureOfLocation.get(location);
+                if (feature == null) {
+                    feature = GeneratedFeatures.ensure(connection, location);
+                    featureOfLocation.put(location, feature);
+                }
+                retried.add(index);
+                retriedRows.add(rows.get(index).withGeneratedFeature(feature));
+            } catch (ApiException locationDeleted) {
+                settler.settle(index, new Outcome.Rejected(locationDeleted));
+            }
+        }
+        List<ObservationStatement.Result> retriedResults = ObservationStatement.run(connection, retriedRows);
+        for (int i = 0; i < retried.size(); i++) {
+            settler.settle(retried.get(i), outcome(retriedRows.get(i), retriedResults.get(i)));
+        }
+    }
+
+    private static boolean needsGeneratedFeature(Row row, ObservationStatement.Result result) {
+        return result.datastreamFound() && result.inserted() == null && row.feature() == null
+                && result.locationId() != null;
+    }
+
+    private static Outcome outcome(Row row, ObservationStatement.Result result) {
+        if (!result.datastreamFound()) {
+            return new Outcome.Rejected(Names.missing(EntityType.DATASTREAM, row.datastream().id(), row.datastream().at()));
+        }
+        if (result.inserted() != null) {
+            return new Outcome.Inserted(result.inserted());
+        }
+        if (row.feature() != null) {
+            return new Outcome.Rejected(Names.missing(EntityType.FEATURE_OF_INTEREST, row.feature().id(),
+                    row.feature().at()));
+        }
+        return new Outcome.Rejected(ApiException.badRequest("an Observation needs a FeatureOfInterest; its Thing has no"
+                + " Location to derive one from", row.at().where()));
+    }
+
+    /** All stored columns, absent values as null, so every row has the same columns and the statement one text. */
+    private static List<Columns.Column> columns(Map<Property, Object> values) {
         List<Columns.Column> columns = new ArrayList<>();
-        for (Property property : STORED) {
+        for (Property property : EntityType.OBSERVATION.properties()) {
             columns.addAll(Columns.of(property, values.get(property)));
         }
-        List<Object> params = new ArrayList<>(List.of(datastream.id(), scope.tenantId()));
-        if (feature != null) {
-            params.add(feature.id());
-            params.add(scope.tenantId());
-        }
-        params.addAll(Columns.values(columns));
-        String text = "with ds as (select d.id, d.thing_id from sta_datastream d where d.id = ? and d.tenant_id = ?"
-                + " for key share)," + (feature != null ? GIVEN_FEATURE : GENERATED_FEATURE)
-                + " obs as (insert into sta_observation (datastream_id, feature_of_interest_id, " + Columns.names(columns)
-                + ") select ds.id, foi.id, " + Columns.placeholders(columns) + " from ds, foi returning id, datastream_id),"
-                + " counted as (insert into sta_observation_count (datastream_id, delta) select datastream_id, 1 from obs)"
-                + " select (select count(*) from ds), (select location_id from loc), (select id from obs)";
-        try (PreparedStatement statement = Statements.prepare(scope.connection(), new Sql(text, params));
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return new Outcome(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3));
-        }
+        return columns;
     }
 }
