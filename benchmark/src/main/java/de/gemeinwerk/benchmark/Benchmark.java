@@ -24,6 +24,7 @@ import java.util.Properties;
 public final class Benchmark {
 
     private static final String TENANT = "bench";
+    private static final int WARM_UP_SECONDS = 10;
 
     private Benchmark() {}
 
@@ -61,6 +62,8 @@ public final class Benchmark {
                 "p50 <= 100 ms", count.percentileMillis(50) <= 100);
         long[] writers = java.util.Arrays.copyOfRange(fixture.datastreams(), 1, fixture.datastreams().length);
         for (String prefer : List.of("return=representation", "return=minimal")) {
+            // Unmeasured: lets the JIT compile the write path first, as it is in a server that has been running.
+            http.ingest(writers, settings.clients(), WARM_UP_SECONDS, prefer);
             HttpDriver.IngestResult ingest = http.ingest(writers, settings.clients(), settings.seconds(), prefer);
             table.add(String.format("single-POST Observation ingest, %d clients, %d s, Prefer: %s", settings.clients(),
                     settings.seconds(), prefer), String.format("%.0f obs/s (%d acknowledged; %s)", ingest.perSecond(),

@@ -55,9 +55,12 @@ final class HttpDriver {
         return Long.parseLong(body.substring(at, end));
     }
 
-    /** Times {@code samples} sequential GETs after {@code samples / 10} warm-up requests; fails on a non-200. */
+    /**
+     * Times {@code samples} sequential GETs after as many warm-up requests (a running server is warm: its code
+     * is compiled by the JIT and its indexes are in memory); fails on a non-200.
+     */
     Latencies time(String path, int samples) {
-        for (int i = 0; i < Math.max(3, samples / 10); i++) {
+        for (int i = 0; i < Math.max(50, samples); i++) {
             check(send("GET", path, null), path);
         }
         long[] nanos = new long[samples];

@@ -44,9 +44,7 @@ public class ReadEndpoint {
 
     void get(StaRequest request, HttpServletResponse response) throws IOException {
         if (request.path() == null) {
-            try (JsonGenerator g = start(response)) {
-                ServiceRoot.write(g, request.serviceRoot());
-            }
+            respond(response, g -> ServiceRoot.write(g, request.serviceRoot()));
             return;
         }
         Result result = transactions.read(connection -> {
@@ -86,16 +84,16 @@ public class ReadEndpoint {
                 writeProperty(response, path, row);
                 return;
             }
-            try (JsonGenerator g = start(response)) {
+            respond(response, g -> {
                 EntityJson.writeEntity(g, row, result.projection(), result.expand(), request.serviceRoot());
-            }
+            });
             return;
         }
         String nextLink = page.more()
                 ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
-        try (JsonGenerator g = start(response)) {
+        respond(response, g -> {
             EntityJson.writeCollection(g, page, result.projection(), result.expand(), request.serviceRoot(), nextLink);
-        }
+        });
     }
 
     /** {@code Things(1)/name} → {"name": ...}; with {@code /$value} the bare value as text. */
@@ -103,12 +101,12 @@ public class ReadEndpoint {
         Property property = path.property();
         Object value = row.value(0);
         if (path.suffix() != ResourcePath.Suffix.VALUE) {
-            try (JsonGenerator g = start(response)) {
+            respond(response, g -> {
                 g.writeStartObject();
                 g.writeName(property.name());
                 EntityJson.writeValue(g, property, value);
                 g.writeEndObject();
-            }
+            });
             return;
         }
         if (value == null) {
@@ -134,9 +132,18 @@ public class ReadEndpoint {
         return text.toString();
     }
 
-    private JsonGenerator start(HttpServletResponse response) throws IOException {
-        // the status stays as the caller set it (200 unless changed, 201 after a create)
+    /**
+     * Renders the JSON completely before anything is sent, so a failure while rendering still becomes a proper
+     * error response instead of a 200 with a cut-off body; and the client gets a Content-Length.
+     */
+    private void respond(HttpServletResponse response, java.util.function.Consumer<JsonGenerator> body) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
+        try (JsonGenerator g = json.createGenerator(buffer)) {
+            body.accept(g);
+        }
+        // the status stays what the caller set (201 for a created entity), 200 by default
         response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
-        return json.createGenerator(response.getOutputStream());
+        response.setContentLength(buffer.size());
+        buffer.writeTo(response.getOutputStream());
     }
 }

@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * Wires the SensorThings module. Settings: {@code gemeinwerk.sensorthings.default-top} (page size
  * without $top, 100) and {@code gemeinwerk.sensorthings.max-top} (larger $top values are capped and
- * answered with a nextLink, 10000). Ingest of single Observations ({@link ObservationLane}):
+ * answered with a nextLink, 10000) and {@code gemeinwerk.sensorthings.count-budget-millis} (how long an exact
+ * $count may take before PostgreSQL's estimate is given instead, marked as such; 2000). Ingest of single Observations ({@link ObservationLane}):
  * {@code gemeinwerk.sensorthings.ingest.writers} (threads writing batches, 1),
  * {@code gemeinwerk.sensorthings.ingest.max-batch} (Observations per statement, 1000) and
  * {@code gemeinwerk.sensorthings.ingest.timeout-millis} (the longest an Observation waits to be queued for a
@@ -29,8 +30,9 @@ public class SensorThingsConfiguration {
 
     @Bean
     EntityReader entityReader(@Value("${gemeinwerk.sensorthings.default-top:100}") int defaultTop,
-                              @Value("${gemeinwerk.sensorthings.max-top:10000}") int maxTop) {
-        return new EntityReader(new GeoFilterEvaluator(), new EntityReader.PageSize(defaultTop, maxTop));
+                              @Value("${gemeinwerk.sensorthings.max-top:10000}") int maxTop,
+                              @Value("${gemeinwerk.sensorthings.count-budget-millis:2000}") long countBudgetMillis) {
+        return new EntityReader(new GeoFilterEvaluator(), new EntityReader.PageSize(defaultTop, maxTop, countBudgetMillis));
     }
 
     @Bean

@@ -44,6 +44,11 @@ public final class EntityJson {
         if (page.count() != null) {
             g.writeName("@iot.count");
             g.writeNumber(page.count());
+            if (page.countEstimated()) {
+                // an OData instance annotation of our own: the count exceeded its time budget
+                g.writeName("@gemeinwerk.countIsEstimate");
+                g.writeBoolean(true);
+            }
         }
         g.writeName("value");
         writeArray(g, page.rows(), projection, expand, serviceRoot);

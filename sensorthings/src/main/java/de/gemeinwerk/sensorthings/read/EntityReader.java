@@ -37,16 +37,22 @@ public final class EntityReader {
 
     /**
      * Default and maximum {@code $top}; a larger $top is capped and answered with a nextLink. The maximum
-     * also caps the default, so no configuration makes a page larger than max-top.
+     * also caps the default, so no configuration makes a page larger than max-top. {@code countBudgetMillis}
+     * is the time an exact {@code $count} may take before an estimate is given instead.
      */
-    public record PageSize(int defaultTop, int maxTop) {
+    public record PageSize(int defaultTop, int maxTop, long countBudgetMillis) {
         int top(Integer requested) {
             return Math.min(requested == null ? defaultTop : requested, maxTop);
         }
     }
 
     /** One page of entities, the total count when asked for, and whether more follow. */
-    public record Page(List<EntityRow> rows, Long count, boolean more, int top, int skip) {}
+    public record Page(List<EntityRow> rows, Long count, boolean countEstimated, boolean more, int top, int skip) {
+
+        public Page(List<EntityRow> rows, Long count, boolean more, int top, int skip) {
+            this(rows, count, false, more, top, skip);
+        }
+    }
 
     public Page read(Connection connection, Target target, long tenantId, QueryOptions options, Projection projection,
                      List<ExpandNode> expand) throws SQLException {
@@ -56,26 +62,23 @@ public final class EntityReader {
         List<EntityRow> rows = rows(connection,
                 SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection);
         boolean more = trimToPage(rows, top);
-        Long count = Boolean.TRUE.equals(options.count()) && !target.single()
+        BoundedCount.Count count = Boolean.TRUE.equals(options.count()) && !target.single()
                 ? count(connection, target, tenantId, options, geoResults) : null;
         expand(connection, target.type(), rows, expand, tenantId);
-        return new Page(rows, count, more, top, skip);
+        return count == null ? new Page(rows, null, more, top, skip)
+                : new Page(rows, count.value(), count.estimated(), more, top, skip);
     }
 
-    private long count(Connection connection, Target target, long tenantId, QueryOptions options, GeoResults geoResults)
-            throws SQLException {
+    private BoundedCount.Count count(Connection connection, Target target, long tenantId, QueryOptions options,
+                                     GeoResults geoResults) throws SQLException {
         if (options.filter() == null && target.type() == EntityType.OBSERVATION) {
             Long counted = ObservationCounts.count(connection, target, tenantId);
             if (counted != null) {
-                return counted;
+                return new BoundedCount.Count(counted, false);
             }
         }
-        try (PreparedStatement statement = Statements.prepare(connection,
-                SelectStatements.count(target, tenantId, options, geoResults));
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return BoundedCount.of(connection, SelectStatements.count(target, tenantId, options, geoResults),
+                pageSize.countBudgetMillis());
     }
 
     private void expand(Connection connection, EntityType parentType, List<EntityRow> parents, List<ExpandNode> nodes,

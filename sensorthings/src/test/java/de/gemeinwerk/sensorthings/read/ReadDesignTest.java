@@ -1,0 +1,194 @@
+package de.gemeinwerk.sensorthings.read;
+
+import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.sensorthings.SensorThingsTest;
+import de.gemeinwerk.sensorthings.StaClient;
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.query.options.QueryOptions;
+import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
+import de.gemeinwerk.sensorthings.sql.GeoResults;
+import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.SelectStatements;
+import de.gemeinwerk.sensorthings.sql.Sql;
+import de.gemeinwerk.sensorthings.sql.Statements;
+import de.gemeinwerk.sensorthings.sql.Target;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The performance design of reads, checked against the real database: what FROST-Server's known problems
+ * (per-row triggers, sorts on big tables, one query per expanded parent) must never creep back.
+ */
+@SensorThingsTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadDesignTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EntityReader reader;
+
+    private StaClient sta;
+    private final List<Long> datastreams = new ArrayList<>();
+
+    @BeforeAll
+    void createThirtyDatastreamsWithObservations() throws SQLException {
+        sta = StaClient.newTenant(port, tenants, keys, "design");
+        long thing = sta.create("Things", """
+                {"name": "Messnetz", "description": "d", "Locations": [{"name": "L", "description": "d",
+                 "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [9.5, 51.3]}}]}""");
+        long sensor = sta.create("Sensors", """
+                {"name": "S", "description": "d", "encodingType": "text/html", "metadata": "https://example.org"}""");
+        long property = sta.create("ObservedProperties", """
+                {"name": "P", "definition": "https://example.org/p", "description": "d"}""");
+        for (int i = 0; i < 30; i++) {
+            datastreams.add(sta.create("Datastreams", """
+                    {"name": "D%d", "description": "d", "observationType":
+                     "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                     "unitOfMeasurement": {"name": "n", "symbol": "s", "definition": "d"},
+                     "Thing": {"@iot.id": %d}, "Sensor": {"@iot.id": %d}, "ObservedProperty": {"@iot.id": %d}}"""
+                    .formatted(i, thing, sensor, property)));
+        }
+        long feature = sta.create("Datastreams(" + datastreams.getFirst() + ")/Observations", "{\"result\": 1}");
+        long featureId = sta.get("Observations(" + feature + ")/FeatureOfInterest").get("@iot.id").asLong();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into sta_observation (datastream_id, feature_of_interest_id, phenomenon_time_start, result_type,
+                       result_number) select d, ?, now() - make_interval(mins => g), 1, g
+                     from unnest(?::bigint[]) d, generate_series(1, 2000) g""")) {
+            insert.setLong(1, featureId);
+            insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
+            insert.executeUpdate();
+            connection.createStatement().execute("analyze sta_observation");
+        }
+    }
+
+    @Test
+    void theObservationTableHasNoTriggersAtAll() throws SQLException {
+        // Foreign keys are triggers inside PostgreSQL too, so this also proves there are none.
+        try (Connection connection = dataSource.getConnection(); ResultSet rs = connection.createStatement().executeQuery(
+                "select count(*) from pg_trigger where tgrelid = 'sta_observation'::regclass")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void observationsOfADatastreamByTimeAreReadFromTheIndexWithoutSortingOrScanning() throws SQLException {
+        Target target = Target.navigation(EntityType.DATASTREAM, datastreams.get(3),
+                EntityType.DATASTREAM.navigation("Observations").orElseThrow(), null);
+        for (String orderBy : List.of("phenomenonTime desc", "phenomenonTime")) {
+            Sql page = SelectStatements.page(target, sta.tenant().id(), options("$orderby", orderBy),
+                    Projection.of(EntityType.OBSERVATION, List.of()), GeoResults.NONE, 1000, 0);
+            assertThat(plan(page)).contains("Index Scan").doesNotContain("Sort").doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void theLatestObservationOfEveryDatastreamIsOneIndexDescentEach() throws SQLException {
+        long[] ids = datastreams.stream().mapToLong(Long::longValue).toArray();
+        Sql expand = SelectStatements.expand(EntityType.DATASTREAM,
+                EntityType.DATASTREAM.navigation("Observations").orElseThrow(), ids,
+                options("$orderby", "phenomenonTime desc"), Projection.of(EntityType.OBSERVATION, List.of()),
+                GeoResults.NONE, 1, 0, false);
+        assertThat(plan(expand)).contains("Index Scan Backward").doesNotContain("Sort").doesNotContain("Seq Scan on sta_observation");
+    }
+
+    @Test
+    void expandRunsTheSameNumberOfStatementsForThreeAndForThirtyParents() throws SQLException {
+        QueryOptions options = QueryOptionsParser.parse(Map.of("$expand",
+                "Observations($top=1;$orderby=phenomenonTime desc),Thing($expand=Locations),Sensor", "$count", "true"));
+        int few = statementsFor(options, 3);
+        int many = statementsFor(options, 30);
+        // the page; the count with its time budget set and reset; one per expanded navigation
+        // (Observations, Thing, Thing/Locations, Sensor) — whatever the number of parents
+        assertThat(few).isEqualTo(1 + 3 + 4);
+        assertThat(many).isEqualTo(few);
+    }
+
+    @Test
+    void aCountBeyondItsTimeBudgetIsAnsweredWithTheEstimateOutsideATransactionToo() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            BoundedCount.Count slow = BoundedCount.of(connection,
+                    Sql.of("select count(*) from generate_series(1, 200000000)"), 50);
+            assertThat(slow.estimated()).isTrue();
+            connection.createStatement().execute("select pg_sleep(0.1)");
+        }
+    }
+
+    @Test
+    void aCountBeyondItsTimeBudgetIsAnsweredWithTheEstimateAndTheTransactionGoesOn() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            BoundedCount.Count slow = BoundedCount.of(connection,
+                    Sql.of("select count(*) from generate_series(1, 200000000)"), 50);
+            assertThat(slow).isEqualTo(new BoundedCount.Count(200_000_000, true));
+            // no time limit is left behind for the rest of the transaction
+            connection.createStatement().execute("select pg_sleep(0.1)");
+            BoundedCount.Count fast = BoundedCount.of(connection, Sql.of("select count(*) from generate_series(1, 1000)"), 5000);
+            assertThat(fast).isEqualTo(new BoundedCount.Count(1000, false));
+            connection.createStatement().execute("select pg_sleep(0.1)");
+            connection.rollback();
+        }
+    }
+
+    private int statementsFor(QueryOptions options, int parents) throws SQLException {
+        AtomicInteger statements = new AtomicInteger();
+        try (Connection real = dataSource.getConnection()) {
+            Connection counting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                            statements.incrementAndGet();
+                        }
+                        return method.invoke(real, args);
+                    });
+            QueryOptions page = new QueryOptions(parents, null, options.count(), List.of(), List.of(), options.expand(),
+                    null, null);
+            EntityReader.Page result = reader.read(counting, Target.collection(EntityType.DATASTREAM), sta.tenant().id(),
+                    page, Projection.of(EntityType.DATASTREAM, List.of()),
+                    ExpandNode.of(EntityType.DATASTREAM, options.expand()));
+            assertThat(result.rows()).hasSize(parents);
+            assertThat(result.rows()).allSatisfy(row -> assertThat(row.expanded()).hasSize(3));
+        }
+        return statements.get();
+    }
+
+    private static QueryOptions options(String name, String value) {
+        return QueryOptionsParser.parse(Map.of(name, value));
+    }
+
+    private String plan(Sql sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement explain = Statements.prepare(connection, Sql.concat("explain ", sql));
+             ResultSet rs = explain.executeQuery()) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
+}
