@@ -1,5 +1,6 @@
 package de.gemeinwerk.benchmark;
 
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -14,7 +15,8 @@ import java.time.Instant;
  * Fills the benchmark tenant's Datastreams with Observations through PostgreSQL COPY (loading ten million
  * rows through the API would take longer than the benchmark itself; the API's own ingest is measured
  * separately). Datastream 0 gets {@code big} rows, the others share the rest; one row per minute backwards
- * from now. The count deltas are written as the API writes them, then the table is vacuumed and analysed as
+ * from now. The count deltas and time envelopes are written as the API keeps them, then the table is vacuumed
+ * and analysed as
  * autovacuum would do in a running installation.
  */
 final class BenchData {
@@ -33,6 +35,7 @@ final class BenchData {
                 long share = rest / others + (i <= rest % others ? 1 : 0);
                 copy(connection, datastreamIds[i], featureId, share);
             }
+            ObservationExtents.recompute(connection, java.util.Arrays.stream(datastreamIds).boxed().toList());
             connection.commit();
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

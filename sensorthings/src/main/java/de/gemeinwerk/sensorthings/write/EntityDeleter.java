@@ -2,12 +2,14 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,12 +86,15 @@ final class EntityDeleter {
         deleteRow(EntityType.FEATURE_OF_INTEREST, id);
         Sql removed = Sql.concat("with removed as (delete from sta_observation where feature_of_interest_id = ",
                 Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed group by datastream_id");
+        List<Long> datastreams = new ArrayList<>();
         try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
+                datastreams.add(rs.getLong(1));
                 ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(2));
             }
         }
+        ObservationExtents.recompute(scope.connection(), datastreams);
     }
 
     private void deleteObservation(long id) throws SQLException {
@@ -100,6 +105,7 @@ final class EntityDeleter {
             throw Names.missing(EntityType.OBSERVATION, id, null);
         }
         ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
+        ObservationExtents.recompute(scope.connection(), datastream);
     }
 
     private void lock(EntityType type, long id) throws SQLException {

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 
 import java.sql.SQLException;
@@ -28,6 +29,11 @@ final class EntityUpdater {
                     Rows.inTenant(type, "e", scope.tenantId())));
             if (updated == 0) {
                 throw Names.missing(type, id, null);
+            }
+            if (type == EntityType.OBSERVATION) {
+                // its times may have changed, in either direction
+                ObservationExtents.recompute(scope.connection(), Rows.longs(scope.connection(), Sql.concat(
+                        "select datastream_id from sta_observation where id = ", Sql.param(id))));
             }
         }
         for (Map.Entry<Navigation, Ref> relation : body.toOne().entrySet()) {

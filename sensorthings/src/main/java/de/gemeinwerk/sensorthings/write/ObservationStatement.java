@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.sql.Projection;
@@ -113,7 +114,8 @@ final class ObservationStatement {
                 + String.join(", ", values) + " from resolved r join input i on i.n = r.n where r.id is not null"
                 + " returning o.*),"
                 + " counted as (insert into sta_observation_count (datastream_id, delta)"
-                + " select datastream_id, count(*) from obs group by datastream_id)"
+                + " select datastream_id, count(*) from obs group by datastream_id),"
+                + ObservationExtents.WIDEN
                 + " select r.n, r.datastream_id is not null, r.location_id, o.id, " + String.join(", ", returned)
                 + " from resolved r left join obs o on o.id = r.id";
     }
