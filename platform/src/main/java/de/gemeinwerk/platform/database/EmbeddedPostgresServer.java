@@ -23,11 +23,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean deleteDataOnClose;
+    private final DataDirectoryLock ownership;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean deleteDataOnClose) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean deleteDataOnClose,
+                                   DataDirectoryLock ownership) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.deleteDataOnClose = deleteDataOnClose;
+        this.ownership = ownership;
     }
 
     /**
@@ -50,7 +53,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer start(Path dataDirectory, boolean deleteDataOnClose) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         long started = System.nanoTime();
+        DataDirectoryLock ownership = null;
         try {
+            ownership = DataDirectoryLock.acquire(directory);
             Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -77,8 +82,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {} started in {} ms", postgres.getPort(), directory,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedPostgresServer(postgres, directory, deleteDataOnClose);
+            return new EmbeddedPostgresServer(postgres, directory, deleteDataOnClose, ownership);
         } catch (IOException e) {
+            if (ownership != null) {
+                ownership.close();
+            }
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
     }
@@ -95,10 +103,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Stops the server (a fast, clean shutdown that flushes everything); deletes a temporary data directory. */
     @Override
     public void close() {
-        try {
+        try (DataDirectoryLock released = ownership) {
             postgres.close();
             if (deleteDataOnClose) {
                 FileSystemUtils.deleteRecursively(dataDirectory);
+                Files.deleteIfExists(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + dataDirectory, e);
