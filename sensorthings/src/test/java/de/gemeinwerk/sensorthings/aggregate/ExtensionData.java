@@ -1,0 +1,38 @@
+package de.gemeinwerk.sensorthings.aggregate;
+
+import de.gemeinwerk.sensorthings.StaClient;
+
+/** Things, Datastreams and Observations for the extension tests, created over HTTP in one tenant. */
+record ExtensionData(StaClient sta) {
+
+    /** A new Thing with {@code count} Datastreams; returns the Thing's id followed by the Datastreams' ids. */
+    long[] thingWithDatastreams(int count) {
+        StringBuilder datastreams = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            datastreams.append(i > 0 ? "," : "").append("""
+                    {"name": "Reihe %d", "description": "d", "observationType":
+                       "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                     "unitOfMeasurement": {"name": "Grad Celsius", "symbol": "Cel", "definition": "https://ucum.org"},
+                     "Sensor": {"name": "S", "description": "d", "encodingType": "text/html", "metadata": "x"},
+                     "ObservedProperty": {"name": "P", "definition": "https://example.org/p", "description": "d"}}"""
+                    .formatted(i));
+        }
+        long thing = sta.create("Things", """
+                {"name": "Messstation", "description": "d", "Locations": [{"name": "L", "description": "d",
+                 "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [9.5, 51.3]}}],
+                 "Datastreams": [%s]}""".formatted(datastreams));
+        long[] ids = new long[count + 1];
+        ids[0] = thing;
+        var value = sta.get("Things(" + thing + ")/Datastreams?$orderby=id").get("value");
+        for (int i = 0; i < count; i++) {
+            ids[i + 1] = value.get(i).get("@iot.id").asLong();
+        }
+        return ids;
+    }
+
+    /** An Observation with a JSON result (a number, or a quoted string). */
+    long observe(long datastream, String phenomenonTime, String result) {
+        return sta.create("Datastreams(" + datastream + ")/Observations",
+                "{\"phenomenonTime\": \"" + phenomenonTime + "\", \"result\": " + result + "}");
+    }
+}
