@@ -2,13 +2,11 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
-import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -28,13 +26,18 @@ public class SensorThingsController {
     private final TenantAccess access;
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
+    private final CreateObservationsEndpoint createObservations;
+    private final DataArrayReads dataArrayReads;
     private final String publicUrl;
 
     public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
+                                  CreateObservationsEndpoint createObservations, DataArrayReads dataArrayReads,
                                   @Value("${gemeinwerk.public-url:}") String publicUrl) {
         this.access = access;
         this.reads = reads;
         this.writes = writes;
+        this.createObservations = createObservations;
+        this.dataArrayReads = dataArrayReads;
         this.publicUrl = publicUrl;
     }
 
@@ -43,7 +46,11 @@ public class SensorThingsController {
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.READ);
         try {
-            reads.get(sta, response);
+            if (sta.options().resultFormat() != null) {
+                dataArrayReads.get(sta, response);
+            } else {
+                reads.get(sta, response);
+            }
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);
         }
@@ -54,14 +61,19 @@ public class SensorThingsController {
     public void write(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.WRITE);
-        if (sta.extension() != null) {
-            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, sta.extension().segment() + " is read-only", "path");
-        }
         try {
             writes.handle(sta, request, response);
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);
         }
+    }
+
+    /** Not an entity set but an action (Data Array extension); more specific than {@code /**}, so it wins. */
+    @RequestMapping(value = ROOT + "/" + CreateObservationsEndpoint.PATH, method = RequestMethod.POST)
+    public void createObservations(@PathVariable String tenant, HttpServletRequest request,
+                                   HttpServletResponse response) throws IOException {
+        Tenant authorized = access.authorize(tenant, request, Role.WRITE);
+        createObservations.create(authorized, StaRequest.serviceRoot(authorized, request, publicUrl), request, response);
     }
 
     private StaRequest parse(String tenantSlug, HttpServletRequest request, Role needed) {

@@ -2,7 +2,6 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
-import de.gemeinwerk.sensorthings.aggregate.Extension;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
@@ -20,14 +19,11 @@ import java.util.Map;
  * One SensorThings request, parsed: tenant, resource path (null at the service root), query options,
  * and the URLs responses link to.
  *
- * @param path        the standard resource path; with an extension the part before the extension's segment
- * @param extension   the Gemeinwerk extension the path ends with ({@code $aggregate}, {@code $latest}), or null
- * @param parameters  all query parameters, decoded (the extensions have parameters of their own)
  * @param serviceRoot e.g. https://example.org/musterstadt/v1.1
  * @param requestUrl  the service root plus the resource path, without query
  */
-record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOptions options,
-                  Map<String, String> parameters, String serviceRoot, String requestUrl, String rawQuery) {
+record StaRequest(Tenant tenant, ResourcePath path, QueryOptions options, String serviceRoot, String requestUrl,
+                  String rawQuery) {
 
     static final String VERSION = "v1.1";
 
@@ -35,21 +31,22 @@ record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOp
         String prefix = request.getContextPath() + "/" + tenant.slug() + "/" + VERSION;
         String rawPath = request.getRequestURI().substring(Math.min(prefix.length(), request.getRequestURI().length()));
         String path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
-        String base = publicUrl != null && !publicUrl.isBlank() ? stripSlash(publicUrl)
-                : org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
-        String serviceRoot = base + "/" + tenant.slug() + "/" + VERSION;
+        String serviceRoot = serviceRoot(tenant, request, publicUrl);
         try {
-            Extension extension = Extension.of(path);
-            String standardPath = extension == null ? path : extension.standardPath(path);
-            ResourcePath resourcePath = standardPath.isEmpty() || standardPath.equals("/") ? null
-                    : ResourcePathParser.parse(standardPath);
-            Map<String, String> parameters = parameters(request.getQueryString());
-            QueryOptions options = QueryOptionsParser.parse(parameters);
-            return new StaRequest(tenant, resourcePath, extension, options, parameters, serviceRoot,
-                    serviceRoot + stripSlash(rawPath), request.getQueryString());
+            ResourcePath resourcePath = path.isEmpty() || path.equals("/") ? null : ResourcePathParser.parse(path);
+            QueryOptions options = QueryOptionsParser.parse(parameters(request.getQueryString()));
+            return new StaRequest(tenant, resourcePath, options, serviceRoot, serviceRoot + stripSlash(rawPath),
+                    request.getQueryString());
         } catch (QuerySyntaxException e) {
             throw syntaxError(e);
         }
+    }
+
+    /** e.g. https://example.org/musterstadt/v1.1: the public URL when configured, else as the request reached us. */
+    static String serviceRoot(Tenant tenant, HttpServletRequest request, String publicUrl) {
+        String base = publicUrl != null && !publicUrl.isBlank() ? stripSlash(publicUrl)
+                : org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+        return base + "/" + tenant.slug() + "/" + VERSION;
     }
 
     /**

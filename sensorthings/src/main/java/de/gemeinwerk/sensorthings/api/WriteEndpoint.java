@@ -198,6 +198,16 @@ public class WriteEndpoint {
 
     /** The JSON body; a JSON Patch is an array, everything else an object. */
     private JsonNode body(HttpServletRequest http, boolean jsonPatch) throws IOException {
+        JsonNode node = json(http, jsonPatch ? "array" : "object");
+        if (jsonPatch ? !node.isArray() : !node.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON " + (jsonPatch ? "array of patch operations" : "object"),
+                    "body");
+        }
+        return node;
+    }
+
+    /** The body as JSON of any shape, checked for media type and size; {@code expected} names the shape for errors. */
+    JsonNode json(HttpServletRequest http, String expected) throws IOException {
         String type = http.getContentType();
         MediaType mediaType;
         try {
@@ -219,17 +229,13 @@ public class WriteEndpoint {
             throw ApiException.payloadTooLarge("the body is larger than " + maxBodyBytes + " bytes");
         }
         if (bytes.length == 0) {
-            throw ApiException.badRequest("the request body is empty; send a JSON " + (jsonPatch ? "array" : "object"), "body");
+            throw ApiException.badRequest("the request body is empty; send a JSON " + expected, "body");
         }
         JsonNode node;
         try {
             node = bodyReader.readTree(bytes);
         } catch (JacksonException e) {
             throw JsonErrors.toApiException(e);
-        }
-        if (jsonPatch ? !node.isArray() : !node.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON " + (jsonPatch ? "array of patch operations" : "object"),
-                    "body");
         }
         return node;
     }

@@ -6,11 +6,18 @@ import de.gemeinwerk.sensorthings.sql.PropertyColumns.Time;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 
 /** Reads the time values of bodies: ISO 8601 instants with an offset, and intervals {@code start/end}. */
 final class Times {
 
+    /**
+     * ISO 8601 extended offsets (+01:00, Z) and also basic ones (-0700): the SensorThings specification's own
+     * examples, e.g. of CreateObservations, write them so.
+     */
+    private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XXXXX][X]").toFormatter();
     private static final String INSTANT_EXAMPLE = "ISO 8601 with offset, e.g. 2024-05-01T12:00:00Z";
 
     private Times() {}
@@ -51,7 +58,7 @@ final class Times {
     private static OffsetDateTime parse(String part, String whole, String expected, Pointer at) {
         try {
             // normalised to UTC so that equal instants compare and print alike
-            return OffsetDateTime.parse(part, DateTimeFormatter.ISO_OFFSET_DATE_TIME).withOffsetSameInstant(ZoneOffset.UTC);
+            return OffsetDateTime.parse(part, WITH_OFFSET).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw invalid(whole, expected, at);
         }

@@ -48,7 +48,7 @@ class ResourcePathTest extends ConformanceTestBase {
         List<String> classes = new ArrayList<>();
         conformance.forEach(c -> classes.add(c.asString()));
         assertThat(classes).contains(SPEC + "datamodel", SPEC + "resource-path/resource-path-to-entities",
-                SPEC + "request-data", SPEC + "create-update-delete");
+                SPEC + "request-data", SPEC + "create-update-delete", SPEC + "data-array/data-array");
     }
 
     @Test
