@@ -1,6 +1,8 @@
 package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.sensorthings.aggregate.ExtensionAnswer;
+import de.gemeinwerk.sensorthings.aggregate.Extensions;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.read.EntityJson;
@@ -23,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * GET: the service root, collections, entities, single properties, {@code $value} and {@code $ref}.
+ * GET: the service root, collections, entities, single properties, {@code $value} and {@code $ref}, and the
+ * extensions {@code $aggregate} and {@code $latest} (package {@code aggregate}).
  * Rows are read inside a read-only snapshot; the response is written after the connection is back in
  * the pool, so a slow client never holds a database connection.
  */
@@ -33,16 +36,23 @@ public class ReadEndpoint {
     private final Transactions transactions;
     private final PathResolver resolver;
     private final EntityReader reader;
+    private final Extensions extensions;
     private final JsonMapper json;
 
-    public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, JsonMapper json) {
+    public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, Extensions extensions,
+                        JsonMapper json) {
         this.transactions = new Transactions(dataSource);
         this.resolver = resolver;
         this.reader = reader;
+        this.extensions = extensions;
         this.json = json;
     }
 
     void get(StaRequest request, HttpServletResponse response) throws IOException {
+        if (request.extension() != null) {
+            getExtension(request, response);
+            return;
+        }
         if (request.path() == null) {
             respond(response, g -> ServiceRoot.write(g, request.serviceRoot()));
             return;
@@ -57,6 +67,16 @@ public class ReadEndpoint {
             return new Result(path, projection, expand, page);
         });
         write(request, response, result);
+    }
+
+    /** {@code .../$aggregate}, {@code .../$latest}: read in one snapshot, written after it like any read. */
+    private void getExtension(StaRequest request, HttpServletResponse response) throws IOException {
+        ExtensionAnswer answer = transactions.read(connection -> extensions.read(connection, request.extension(),
+                request.path(), request.tenant().id(), request.options(), request.parameters()));
+        EntityReader.Page page = answer.datastreams();
+        String nextLink = page != null && page.more()
+                ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
+        respond(response, g -> answer.write(g, nextLink));
     }
 
     /** What was read, to be written after the transaction. */

@@ -2,11 +2,13 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -61,6 +63,9 @@ public class SensorThingsController {
     public void write(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.WRITE);
+        if (sta.extension() != null) {
+            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, sta.extension().segment() + " is read-only", "path");
+        }
         try {
             writes.handle(sta, request, response);
         } catch (QuerySyntaxException e) {

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.aggregate.Extension;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
@@ -19,11 +20,14 @@ import java.util.Map;
  * One SensorThings request, parsed: tenant, resource path (null at the service root), query options,
  * and the URLs responses link to.
  *
+ * @param path        the standard resource path; with an extension the part before the extension's segment
+ * @param extension   the Gemeinwerk extension the path ends with ({@code $aggregate}, {@code $latest}), or null
+ * @param parameters  all query parameters, decoded (the extensions have parameters of their own)
  * @param serviceRoot e.g. https://example.org/musterstadt/v1.1
  * @param requestUrl  the service root plus the resource path, without query
  */
-record StaRequest(Tenant tenant, ResourcePath path, QueryOptions options, String serviceRoot, String requestUrl,
-                  String rawQuery) {
+record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOptions options,
+                  Map<String, String> parameters, String serviceRoot, String requestUrl, String rawQuery) {
 
     static final String VERSION = "v1.1";
 
@@ -33,10 +37,14 @@ record StaRequest(Tenant tenant, ResourcePath path, QueryOptions options, String
         String path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
         String serviceRoot = serviceRoot(tenant, request, publicUrl);
         try {
-            ResourcePath resourcePath = path.isEmpty() || path.equals("/") ? null : ResourcePathParser.parse(path);
-            QueryOptions options = QueryOptionsParser.parse(parameters(request.getQueryString()));
-            return new StaRequest(tenant, resourcePath, options, serviceRoot, serviceRoot + stripSlash(rawPath),
-                    request.getQueryString());
+            Extension extension = Extension.of(path);
+            String standardPath = extension == null ? path : extension.standardPath(path);
+            ResourcePath resourcePath = standardPath.isEmpty() || standardPath.equals("/") ? null
+                    : ResourcePathParser.parse(standardPath);
+            Map<String, String> parameters = parameters(request.getQueryString());
+            QueryOptions options = QueryOptionsParser.parse(parameters);
+            return new StaRequest(tenant, resourcePath, extension, options, parameters, serviceRoot,
+                    serviceRoot + stripSlash(rawPath), request.getQueryString());
         } catch (QuerySyntaxException e) {
             throw syntaxError(e);
         }
