@@ -48,7 +48,8 @@ public class SensorThingsController {
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.READ);
         try {
-            if (sta.options().resultFormat() != null) {
+            // the extensions ($aggregate, $latest) answer in formats of their own
+            if (sta.extension() == null && sta.options().resultFormat() != null) {
                 dataArrayReads.get(sta, response);
             } else {
                 reads.get(sta, response);
