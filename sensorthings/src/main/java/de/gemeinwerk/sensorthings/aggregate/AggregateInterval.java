@@ -14,7 +14,9 @@ import java.util.Locale;
  * The width of the buckets of {@code $aggregate}: a calendar unit, whose buckets start where the unit starts in
  * UTC (so a month is a calendar month and a week starts on Monday), or a fixed ISO 8601 duration such as
  * {@code PT15M}. Everything is UTC, never the server's or the database session's time zone, so the same request
- * gives the same buckets everywhere.
+ * gives the same buckets everywhere. In UTC an hour, a day and a week are fixed strides, computed as such
+ * (date_bin is arithmetic, several times cheaper per row than date_trunc in a time zone); only months and
+ * years need the calendar.
  */
 sealed interface AggregateInterval {
 
@@ -33,18 +35,17 @@ sealed interface AggregateInterval {
             throw ApiException.badRequest("interval is required: hour, day, week, month, year or an ISO 8601"
                     + " duration such as PT15M", PARAMETER);
         }
-        for (CalendarUnit unit : CalendarUnit.values()) {
-            if (unit.name().equalsIgnoreCase(text)) {
-                return new Calendar(unit);
-            }
-        }
-        return Fixed.parse(text);
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "hour" -> new Fixed(Duration.ofHours(1));
+            case "day" -> new Fixed(Duration.ofDays(1));
+            case "week" -> new Fixed(Duration.ofDays(7));
+            case "month" -> new Calendar(CalendarUnit.MONTH);
+            case "year" -> new Calendar(CalendarUnit.YEAR);
+            default -> Fixed.parse(text);
+        };
     }
 
     enum CalendarUnit {
-        HOUR(ChronoUnit.HOURS, Duration.ofHours(1)),
-        DAY(ChronoUnit.DAYS, Duration.ofDays(1)),
-        WEEK(ChronoUnit.WEEKS, Duration.ofDays(7)),
         MONTH(ChronoUnit.MONTHS, Duration.ofDays(28)),
         YEAR(ChronoUnit.YEARS, Duration.ofDays(365));
 
@@ -62,7 +63,7 @@ sealed interface AggregateInterval {
 
         @Override
         public Sql bucketStart(String column) {
-            // The unit's name is one of five constants, never request text.
+            // The unit's name is one of two constants, never request text.
             return Sql.of("date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + column + ", 'UTC')");
         }
 

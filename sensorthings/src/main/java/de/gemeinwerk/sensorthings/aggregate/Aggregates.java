@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,8 +81,18 @@ final class Aggregates {
             return buckets;
         }
         int functions = parameters.functions().size();
-        try (PreparedStatement statement = Statements.prepare(connection, AggregateStatement.of(datastreamIds, parameters));
-             ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = Statements.prepare(connection, AggregateStatement.of(datastreamIds, parameters))) {
+            // Planned with the actual range every time: a generic plan (server-side prepared after a few runs) cannot
+            // know that a range holds half a million rows and sorts them, spilling to disk, instead of hashing.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            buckets(statement, functions, buckets);
+        }
+        return buckets;
+    }
+
+    private static void buckets(PreparedStatement statement, int functions, List<AggregateAnswer.Bucket> buckets)
+            throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 double[] values = new double[functions];
                 for (int i = 0; i < functions; i++) {
@@ -90,6 +101,5 @@ final class Aggregates {
                 buckets.add(new AggregateAnswer.Bucket(rs.getLong(1), rs.getLong(2), values));
             }
         }
-        return buckets;
     }
 }

@@ -91,6 +91,14 @@ class AggregateTest {
     }
 
     @Test
+    void weeksStartOnMonday() {
+        JsonNode buckets = aggregate("interval=week&functions=sum,count&from=2024-04-01&to=2024-07-01");
+        assertThat(buckets).isEqualTo(StaClient.json("""
+                [{"phenomenonTime": "2024-04-29T00:00:00Z/2024-05-06T00:00:00Z", "sum": 27.0, "count": 5},
+                 {"phenomenonTime": "2024-06-10T00:00:00Z/2024-06-17T00:00:00Z", "sum": 100.0, "count": 1}]"""));
+    }
+
+    @Test
     void monthlyBucketsAreCalendarMonths() {
         JsonNode buckets = aggregate("interval=month&functions=avg,min,max,count&from=2024-01-01&to=2025-01-01");
         assertThat(buckets).isEqualTo(StaClient.json("""
@@ -117,13 +125,14 @@ class AggregateTest {
 
     @Test
     void bucketsDoNotDependOnTheSessionTimeZone() throws SQLException {
-        AggregateParameters parameters = AggregateParameters.parse(Map.of("interval", "day", "functions", "count",
+        AggregateParameters months = AggregateParameters.parse(Map.of("interval", "month", "functions", "count",
                 "from", "2024-04-01", "to", "2024-07-01"), Instant.now());
-        assertThat(bucketsIn("Pacific/Chatham", parameters)).isEqualTo(bucketsIn("UTC", parameters))
+        assertThat(bucketsIn("Pacific/Chatham", months)).isEqualTo(bucketsIn("UTC", months))
+                .containsExactly("2024-04-01T00:00:00Z 1", "2024-05-01T00:00:00Z 4", "2024-06-01T00:00:00Z 1");
+        AggregateParameters days = AggregateParameters.parse(Map.of("interval", "day", "functions", "count",
+                "from", "2024-04-01", "to", "2024-07-01"), Instant.now());
+        assertThat(bucketsIn("America/St_Johns", days)).isEqualTo(bucketsIn("UTC", days))
                 .hasSize(4).startsWith("2024-04-30T00:00:00Z 1");
-        AggregateParameters free = AggregateParameters.parse(Map.of("interval", "PT6H", "functions", "count",
-                "from", "2024-04-01", "to", "2024-07-01"), Instant.now());
-        assertThat(bucketsIn("America/St_Johns", free)).isEqualTo(bucketsIn("UTC", free));
     }
 
     private List<String> bucketsIn(String timeZone, AggregateParameters parameters) throws SQLException {
@@ -186,6 +195,7 @@ class AggregateTest {
             "interval=day&from=2024-05-02&to=2024-05-01              | to",
             "interval=day&from=2024-05-01&$filter=result gt 1        | path",
             "interval=day&from=2024-05-01&$select=avg                | $select",
+            "interval=week&from=2024-01-01&to=2300-01-01             | interval",
     })
     void badParametersAre400NamingTheParameter(String query, String where) {
         assertProblem(sta.getRaw("Datastreams(" + datastream + ")/Observations/$aggregate?" + query.strip()), 400,
