@@ -45,7 +45,7 @@ final class BenchData {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void copy(Connection connection, long datastreamId, long featureId, long rows) throws SQLException {
+    static void copy(Connection connection, long datastreamId, long featureId, long rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "copy sta_observation (datastream_id, feature_of_interest_id, phenomenon_time_start, result_time,"
                         + " result_type, result_number) from stdin with (format csv)");

@@ -57,6 +57,7 @@ public final class Benchmark {
         table.add("Datastreams?$top=100&$expand=Observations($top=1;$orderby=phenomenonTime desc), "
                 + millions(settings.observations()) + " in total", expand.describe(), "p50 <= 5 ms",
                 expand.percentileMillis(50) <= 5);
+        extensionRows(settings, fixture, table);
         Latencies count = http.time("Observations?$count=true&$top=1", settings.samples());
         table.add("Observations?$count=true&$top=1, " + millions(settings.observations()) + " in total", count.describe(),
                 "p50 <= 100 ms", count.percentileMillis(50) <= 100);
@@ -69,6 +70,24 @@ public final class Benchmark {
                     settings.seconds(), prefer), String.format("%.0f obs/s (%d acknowledged; %s)", ingest.perSecond(),
                     ingest.total(), ingest.latencies().describe()), ">= 3,000 obs/s", ingest.perSecond() >= 3000);
         }
+    }
+
+    /** $aggregate over the spare Datastream's year (its phenomenonTime is that year) and $latest of 10,000 Datastreams. */
+    private static void extensionRows(BenchmarkSettings settings, Fixture fixture, ResultTable table) {
+        HttpDriver http = fixture.http();
+        String year = http.send("GET", "Datastreams(" + fixture.extensions().yearDatastream() + ")/phenomenonTime/$value",
+                null).body();
+        String[] range = year.split("/");
+        Latencies daily = http.time("Datastreams(" + fixture.extensions().yearDatastream() + ")/Observations/$aggregate"
+                + "?interval=day&functions=avg&from=" + range[0] + "&to=" + java.time.Instant.parse(range[1]).plusSeconds(1),
+                settings.samples());
+        table.add("Datastreams(id)/Observations/$aggregate?interval=day&functions=avg, one year of 1-minute data ("
+                + millions(ExtensionBenchData.MINUTES_OF_A_YEAR) + " rows)", daily.describe(), "p50 <= 50 ms",
+                daily.percentileMillis(50) <= 50);
+        Latencies latest = http.time("Things(" + fixture.extensions().manyDatastreamsThing() + ")/Datastreams/$latest",
+                settings.samples());
+        table.add("Things(id)/Datastreams/$latest, latest value of " + millions(ExtensionBenchData.DATASTREAMS)
+                + " Datastreams", latest.describe(), "p50 <= 50 ms", latest.percentileMillis(50) <= 50);
     }
 
     private static String millions(long n) {
@@ -87,7 +106,7 @@ public final class Benchmark {
     }
 
     /** The benchmark tenant's Datastreams and key: created and loaded on the first run, read from disk later. */
-    record Fixture(HttpDriver http, long[] datastreams) {}
+    record Fixture(HttpDriver http, long[] datastreams, ExtensionBenchData.Ids extensions) {}
 
     private static Fixture fixture(ConfigurableApplicationContext server, BenchmarkSettings settings, int port)
             throws Exception {
@@ -102,7 +121,10 @@ public final class Benchmark {
                 long[] ids = java.util.Arrays.stream(saved.getProperty("datastreams").split(",")).mapToLong(Long::parseLong)
                         .toArray();
                 System.out.println("reusing the loaded data in " + settings.dataDir());
-                return new Fixture(new HttpDriver(root, saved.getProperty("key")), ids);
+                ExtensionBenchData.Ids extensions = new ExtensionBenchData.Ids(
+                        Long.parseLong(saved.getProperty("year-datastream")),
+                        Long.parseLong(saved.getProperty("many-datastreams-thing")));
+                return new Fixture(new HttpDriver(root, saved.getProperty("key")), ids, extensions);
             }
             throw new IllegalStateException(settings.dataDir() + " holds data of other settings; delete it or choose"
                     + " another --data-dir");
@@ -119,17 +141,23 @@ public final class Benchmark {
                 settings.big());
         System.out.printf("loaded in %.0f s (%,.0f rows/s with COPY, all indexes in place)%n", seconds,
                 settings.observations() / seconds);
+        System.out.printf("loading a year of 1-minute data and %,d Datastreams for the extensions ...%n",
+                ExtensionBenchData.DATASTREAMS);
+        ExtensionBenchData.Ids extensions = ExtensionBenchData.load(server.getBean(DataSource.class), ids[0], feature);
         saved.setProperty("settings", dataKey(settings));
         saved.setProperty("key", key);
         saved.setProperty("datastreams", String.join(",", java.util.Arrays.stream(ids).mapToObj(Long::toString).toList()));
+        saved.setProperty("year-datastream", Long.toString(extensions.yearDatastream()));
+        saved.setProperty("many-datastreams-thing", Long.toString(extensions.manyDatastreamsThing()));
         try (var out = Files.newOutputStream(state)) {
             saved.store(out, "benchmark fixture");
         }
-        return new Fixture(http, ids);
+        return new Fixture(http, ids, extensions);
     }
 
     private static String dataKey(BenchmarkSettings settings) {
-        return settings.observations() + "/" + settings.big() + "/" + settings.datastreams();
+        // "extensions": data dirs loaded before the extension rows existed lack their data
+        return settings.observations() + "/" + settings.big() + "/" + settings.datastreams() + "/extensions";
     }
 
     private static long[] createDatastreams(HttpDriver http, int count) throws IOException {
