@@ -38,6 +38,7 @@ public final class Benchmark {
             Fixture fixture = fixture(server, settings, port);
             ResultTable table = new ResultTable();
             run(settings, fixture, table);
+            DataArrayBench.run(settings, fixture, server.getBean(DataSource.class), table);
             System.out.println();
             System.out.println("Machine: " + MachineInfo.describe() + ", " + LocalDate.now());
             System.out.println(table.markdown());

@@ -129,6 +129,62 @@ final class HttpDriver {
 
     record IngestResult(double perSecond, long total, Latencies latencies) {}
 
+    /**
+     * {@code clients} threads POST {@code CreateObservations} with {@code rows} Observations each, for
+     * {@code seconds}, each to its own Datastream on its own keep-alive connection; returns stored observations
+     * per second (rows of 201 responses: every row is valid, so every row is stored — the caller checks the counts)
+     * and the latencies of the requests.
+     */
+    IngestResult dataArrayIngest(long[] datastreamIds, int clients, int rows, int seconds) throws InterruptedException {
+        URI base = URI.create(root);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong stored = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        String headers = "Authorization: Bearer " + key + "\r\n";
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long datastream = datastreamIds[c % datastreamIds.length];
+            long[] mine = new long[100_000];
+            latencies.add(mine);
+            threads.add(Thread.ofPlatform().start(() -> {
+                // after the single-POST rows of this Datastream, one second apart
+                long t = 1_800_000_000L + datastream * 100_000_000L;
+                try (KeepAliveClient client = new KeepAliveClient(base.getHost(), base.getPort())) {
+                    for (int n = 0; System.nanoTime() < deadline && n < mine.length; n++, t += rows) {
+                        String json = createObservations(datastream, t, rows);
+                        long start = System.nanoTime();
+                        int status = client.send("POST", base.getPath() + "CreateObservations", headers, json);
+                        if (status != 201) {
+                            throw new IllegalStateException("CreateObservations answered " + status);
+                        }
+                        mine[n] = System.nanoTime() - start;
+                        stored.addAndGet(rows);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(a -> java.util.Arrays.stream(a).filter(v -> v > 0)).toArray();
+        return new IngestResult(stored.get() / elapsed, stored.get(), new Latencies(all));
+    }
+
+    private static String createObservations(long datastream, long firstSecond, int rows) {
+        StringBuilder json = new StringBuilder(rows * 40 + 200).append("[{\"Datastream\":{\"@iot.id\":").append(datastream)
+                .append("},\"components\":[\"phenomenonTime\",\"result\"],\"dataArray@iot.count\":").append(rows)
+                .append(",\"dataArray\":[");
+        for (int i = 0; i < rows; i++) {
+            json.append(i == 0 ? "[\"" : ",[\"").append(java.time.Instant.ofEpochSecond(firstSecond + i)).append("\",")
+                    .append(20 + i % 100 / 10.0).append(']');
+        }
+        return json.append("]}]").toString();
+    }
+
     private static void check(int status, String path) {
         if (status != 200) {
             throw new IllegalStateException("GET " + path + " answered " + status);
