@@ -1,7 +1,14 @@
 package de.gemeinwerk.sensorthings.sql;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.query.filter.BinaryExpr;
 import de.gemeinwerk.sensorthings.query.filter.Expr;
+import de.gemeinwerk.sensorthings.query.filter.FunctionCall;
+import de.gemeinwerk.sensorthings.query.filter.InExpr;
+import de.gemeinwerk.sensorthings.query.filter.LambdaExpr;
+import de.gemeinwerk.sensorthings.query.filter.Literal;
+import de.gemeinwerk.sensorthings.query.filter.PropertyPath;
+import de.gemeinwerk.sensorthings.query.filter.UnaryExpr;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 
 import java.util.ArrayList;
@@ -25,6 +32,10 @@ public final class GeoCalls {
      * the statements are compiled with: "$filter" and "$orderby", or "$expand" for options nested in $expand.
      */
     public static List<GeoCall> find(Expr filter, List<QueryOptions.OrderBy> orderBy, EntityType root, boolean inExpand) {
+        // Most queries have no spatial function: a walk over the tree spares them a second compilation.
+        if (!mentionsGeometry(filter) && orderBy.stream().noneMatch(key -> mentionsGeometry(key.expression()))) {
+            return List.of();
+        }
         List<GeoCall> calls = new ArrayList<>();
         GeoResults recording = call -> {
             calls.add(call);
@@ -40,5 +51,19 @@ public final class GeoCalls {
             order.orderKeys(key.expression(), scope);
         }
         return calls;
+    }
+
+    private static boolean mentionsGeometry(Expr expr) {
+        return switch (expr) {
+            case null -> false;
+            case FunctionCall call -> call.name().startsWith("st_") || call.name().startsWith("geo.")
+                    || call.arguments().stream().anyMatch(GeoCalls::mentionsGeometry);
+            case BinaryExpr binary -> mentionsGeometry(binary.left()) || mentionsGeometry(binary.right());
+            case UnaryExpr unary -> mentionsGeometry(unary.operand());
+            case InExpr in -> mentionsGeometry(in.left()) || in.values().stream().anyMatch(GeoCalls::mentionsGeometry);
+            case LambdaExpr lambda -> mentionsGeometry(lambda.predicate());
+            case Literal literal -> false;
+            case PropertyPath path -> false;
+        };
     }
 }
