@@ -69,7 +69,7 @@ public class WriteEndpoint {
                     "the service root can only be read", "path");
         }
         long tenantId = request.tenant().id();
-        boolean minimal = "return=minimal".equalsIgnoreCase(String.valueOf(http.getHeader("Prefer")).trim());
+        boolean minimal = prefersMinimal(http);
         switch (http.getMethod()) {
             case "POST" -> {
                 JsonNode body = body(http, false);
@@ -134,6 +134,18 @@ public class WriteEndpoint {
             default -> throw new ApiException(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED,
                     http.getMethod() + " is not supported", "method");
         }
+    }
+
+    /** RFC 7240: the Prefer header may hold several preferences, in several headers, separated by commas. */
+    static boolean prefersMinimal(HttpServletRequest http) {
+        for (String header : java.util.Collections.list(http.getHeaders("Prefer"))) {
+            for (String preference : header.split(",")) {
+                if (preference.trim().replace(" ", "").equalsIgnoreCase("return=minimal")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ResolvedPath writable(Connection connection, StaRequest request, long tenantId) throws SQLException {
