@@ -8,7 +8,8 @@ import java.util.Map;
  * Command-line settings of the benchmark, {@code --name=value}:
  * observations (total loaded, default 10,000,000), big (of these in one Datastream, 1,000,000),
  * datastreams (100), clients (8 concurrent single-POST writers), seconds (ingest duration, 20),
- * samples (timed runs per query, 200), data-dir (a fresh embedded database, target/bench-data).
+ * samples (timed runs per query, 200), data-dir (its own embedded database, benchmark/target/bench-data, relative
+ * to the directory the command runs in: the launcher runs it in the repository root).
  */
 record BenchmarkSettings(long observations, long big, int datastreams, int clients, int seconds, int samples,
                          Path dataDir) {
@@ -28,7 +29,7 @@ record BenchmarkSettings(long observations, long big, int datastreams, int clien
                 Integer.parseInt(values.getOrDefault("clients", "8")),
                 Integer.parseInt(values.getOrDefault("seconds", "20")),
                 Integer.parseInt(values.getOrDefault("samples", "200")),
-                Path.of(values.getOrDefault("data-dir", "target/bench-data")));
+                Path.of(values.getOrDefault("data-dir", "benchmark/target/bench-data")));
         if (settings.big > settings.observations || settings.datastreams < 2) {
             throw new IllegalArgumentException("need big <= observations and at least 2 datastreams");
         }
