@@ -87,47 +87,12 @@ final class HttpDriver {
      * its own keep-alive connection; returns acknowledged observations per second and the latencies.
      */
     IngestResult ingest(long[] datastreamIds, int clients, int seconds, String prefer) throws InterruptedException {
-        URI base = URI.create(root);
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong acknowledged = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        String headers = "Authorization: Bearer " + key + "\r\nPrefer: " + prefer + "\r\n";
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            long datastream = datastreamIds[c % datastreamIds.length];
-            String path = base.getPath() + "Datastreams(" + datastream + ")/Observations";
-            long[] mine = new long[2_000_000];
-            latencies.add(mine);
-            threads.add(Thread.ofPlatform().start(() -> {
-                int n = 0;
-                long t = 1_700_000_000L + datastream * 10_000_000L;
-                try (KeepAliveClient client = new KeepAliveClient(base.getHost(), base.getPort())) {
-                    while (System.nanoTime() < deadline && n < mine.length) {
-                        String json = "{\"phenomenonTime\":\"" + java.time.Instant.ofEpochSecond(t + n)
-                                + "\",\"result\":" + (20 + n % 100 / 10.0) + "}";
-                        long start = System.nanoTime();
-                        int status = client.send("POST", path, headers, json);
-                        if (status != 201) {
-                            throw new IllegalStateException("ingest answered " + status);
-                        }
-                        mine[n++] = System.nanoTime() - start;
-                        acknowledged.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(a -> java.util.Arrays.stream(a).filter(v -> v > 0)).toArray();
-        return new IngestResult(acknowledged.get() / elapsed, acknowledged.get(), new Latencies(all));
+        return drive(datastreamIds, clients, seconds, "Prefer: " + prefer + "\r\n", 2_000_000, (datastream, n) -> {
+            long t = 1_700_000_000L + datastream * 10_000_000L + n;
+            return new Post("Datastreams(" + datastream + ")/Observations", "{\"phenomenonTime\":\""
+                    + java.time.Instant.ofEpochSecond(t) + "\",\"result\":" + (20 + n % 100 / 10.0) + "}", 1);
+        });
     }
-
-    record IngestResult(double perSecond, long total, Latencies latencies) {}
 
     /**
      * {@code clients} threads POST {@code CreateObservations} with {@code rows} Observations each, for
@@ -136,30 +101,48 @@ final class HttpDriver {
      * and the latencies of the requests.
      */
     IngestResult dataArrayIngest(long[] datastreamIds, int clients, int rows, int seconds) throws InterruptedException {
+        // after the single-POST rows of each Datastream, one second apart
+        return drive(datastreamIds, clients, seconds, "", 100_000, (datastream, n) -> new Post("CreateObservations",
+                createObservations(datastream, 1_800_000_000L + datastream * 100_000_000L + (long) n * rows, rows), rows));
+    }
+
+    record IngestResult(double perSecond, long total, Latencies latencies) {}
+
+    /** The n-th POST of a client writing to one Datastream: path below the service root, body, observations in it. */
+    private record Post(String path, String body, int observations) {}
+
+    private interface Posts {
+        Post next(long datastream, int n);
+    }
+
+    /**
+     * Each of {@code clients} threads sends {@code posts} on its own keep-alive connection until {@code seconds}
+     * are over (at most {@code capacity} requests), expecting 201 each time.
+     */
+    private IngestResult drive(long[] datastreamIds, int clients, int seconds, String extraHeaders, int capacity,
+                               Posts posts) throws InterruptedException {
         URI base = URI.create(root);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong stored = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        String headers = "Authorization: Bearer " + key + "\r\n";
+        String headers = "Authorization: Bearer " + key + "\r\n" + extraHeaders;
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long datastream = datastreamIds[c % datastreamIds.length];
-            long[] mine = new long[100_000];
+            long[] mine = new long[capacity];
             latencies.add(mine);
             threads.add(Thread.ofPlatform().start(() -> {
-                // after the single-POST rows of this Datastream, one second apart
-                long t = 1_800_000_000L + datastream * 100_000_000L;
                 try (KeepAliveClient client = new KeepAliveClient(base.getHost(), base.getPort())) {
-                    for (int n = 0; System.nanoTime() < deadline && n < mine.length; n++, t += rows) {
-                        String json = createObservations(datastream, t, rows);
+                    for (int n = 0; System.nanoTime() < deadline && n < mine.length; n++) {
+                        Post post = posts.next(datastream, n);
                         long start = System.nanoTime();
-                        int status = client.send("POST", base.getPath() + "CreateObservations", headers, json);
+                        int status = client.send("POST", base.getPath() + post.path(), headers, post.body());
                         if (status != 201) {
-                            throw new IllegalStateException("CreateObservations answered " + status);
+                            throw new IllegalStateException("POST " + post.path() + " answered " + status);
                         }
                         mine[n] = System.nanoTime() - start;
-                        stored.addAndGet(rows);
+                        stored.addAndGet(post.observations());
                     }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
