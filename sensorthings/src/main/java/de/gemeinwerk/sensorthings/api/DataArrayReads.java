@@ -59,17 +59,17 @@ public class DataArrayReads {
         });
         String nextLink = read.page().more()
                 ? PagingLinks.next(request.requestUrl(), request.rawQuery(), read.page().top(), read.page().skip()) : null;
-        reads.respond(response, g -> DataArrayJson.write(g, read.page(), read.datastreamIds(), read.projection(),
+        reads.respond(response, g -> DataArrayJson.write(g, read.page(), read.groups(), read.projection(),
                 request.serviceRoot(), nextLink));
     }
 
-    private record Read(EntityReader.Page page, Projection projection, List<Long> datastreamIds) {}
+    private record Read(EntityReader.Page page, Projection projection, List<ObservationDatastreams.Group> groups) {}
 
     private static void requireObservations(ResolvedPath path) {
         if (path == null || path.target().type() != EntityType.OBSERVATION || path.target().single()
                 || path.property() != null || path.suffix() != ResourcePath.Suffix.NONE) {
             throw ApiException.badRequest("$resultFormat=dataArray applies to collections of Observations, e.g."
-                    + " Datastreams(1)/Observations", WHERE);
+                    + " Datastreams(1)/Observations or MultiDatastreams(1)/Observations", WHERE);
         }
     }
 

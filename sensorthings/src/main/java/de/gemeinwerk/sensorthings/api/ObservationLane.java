@@ -1,7 +1,6 @@
 package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.read.EntityReader;
@@ -17,15 +16,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The ingest hot path: {@code POST Datastreams(n)/Observations} with a body that creates nothing but the
- * Observation. The body is validated on the request's thread; the {@link ObservationBatcher} then stores it
+ * The ingest hot path: {@code POST Datastreams(n)/Observations} (or {@code MultiDatastreams(n)/Observations}) with a
+ * body that creates nothing but the Observation. The body is validated on the request's thread; the {@link ObservationBatcher} then stores it
  * together with the Observations of concurrent requests in one statement that itself checks and locks each
  * Datastream within its tenant, so the path needs no separate lookup. That statement returns the stored
  * columns, so the response needs no read-back either.
  */
 final class ObservationLane {
 
-    private static final Navigation OBSERVATIONS = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
     private static final Projection ID_ONLY = new Projection(EntityType.OBSERVATION, true, true, List.of(), List.of());
     private static final Projection FULL = Projection.of(EntityType.OBSERVATION, List.of());
 
@@ -46,11 +44,12 @@ final class ObservationLane {
         List<ResourcePath.Segment> segments = path.segments();
         ResourcePath.Segment parent = segments.get(0);
         ResourcePath.Segment child = segments.get(1);
-        if (!parent.name().equals("Datastreams") || parent.id() == null || !child.name().equals("Observations")
-                || child.id() != null || !createsOnlyTheObservation(body)) {
+        EntityType parentType = EntityType.bySetName(parent.name()).orElse(null);
+        if ((parentType != EntityType.DATASTREAM && parentType != EntityType.MULTI_DATASTREAM) || parent.id() == null
+                || !child.name().equals("Observations") || child.id() != null || !createsOnlyTheObservation(body)) {
             return null;
         }
-        return Target.navigation(EntityType.DATASTREAM, parent.id(), OBSERVATIONS, null);
+        return Target.navigation(parentType, parent.id(), parentType.navigation("Observations").orElseThrow(), null);
     }
 
     /**
@@ -58,7 +57,7 @@ final class ObservationLane {
      * Observation itself (linking an existing one to the Datastream, or an error) takes the general path.
      */
     private static boolean createsOnlyTheObservation(JsonNode body) {
-        if (body.has("Datastream") || body.has("@iot.id")) {
+        if (body.has("Datastream") || body.has("MultiDatastream") || body.has("@iot.id")) {
             return false;
         }
         JsonNode feature = body.get("FeatureOfInterest");
@@ -67,7 +66,7 @@ final class ObservationLane {
 
     /** Stores the Observation; returns it as the response shows it (only id and self link when minimal). */
     ReadEndpoint.Result create(long tenantId, Target observations, JsonNode body, boolean minimal) {
-        ObservationInserts.Row row = ObservationInserts.parse(tenantId, observations.parentId(), body,
+        ObservationInserts.Row row = ObservationInserts.parse(tenantId, observations.parentType(), observations.parentId(), body,
                 clock.instant().atOffset(ZoneOffset.UTC));
         EntityRow stored = batcher.insert(row);
         return new ReadEndpoint.Result(

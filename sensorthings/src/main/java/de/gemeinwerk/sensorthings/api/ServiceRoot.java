@@ -13,6 +13,7 @@ final class ServiceRoot {
             "http://www.opengis.net/spec/iot_sensing/1.1/req/resource-path/resource-path-to-entities",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/multi-datastream",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array");
 
     private ServiceRoot() {}

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Reads the body of {@code POST CreateObservations} (SensorThings 1.1, Data Array extension): an array of
- * groups {@code {"Datastream": {"@iot.id": n}, "components": [...], "dataArray": [[...], ...]}}. Each row is
- * turned into the JSON object a client would POST to {@code Datastreams(n)/Observations} and validated by
+ * groups {@code {"Datastream": {"@iot.id": n}, "components": [...], "dataArray": [[...], ...]}} (or
+ * {@code "MultiDatastream"}, whose rows have array results). Each row is turned into the JSON object a client would
+ * POST to {@code Datastreams(n)/Observations} (or {@code MultiDatastreams(n)/Observations}) and validated by
  * {@link ObservationInserts#parse}, so a row obeys exactly the rules of a single Observation. A row that breaks
  * them (or belongs to a group whose components name something an Observation does not have) becomes a
  * rejection of its own; only a body whose structure is wrong is refused as a whole (400, with a JSON pointer).
@@ -49,13 +50,12 @@ public final class CreateObservationsBody {
 
     private static void group(long tenantId, JsonNode group, String at, OffsetDateTime now, List<Entry> entries) {
         if (!group.isObject()) {
-            throw ApiException.badRequest("each element must be an object with Datastream, components and dataArray",
+            throw ApiException.badRequest("each element must be an object with Datastream (or MultiDatastream),"
+                    + " components and dataArray",
                     at);
         }
-        if (group.has("MultiDatastream")) {
-            throw ApiException.badRequest("MultiDatastreams are not supported by this server", at + "/MultiDatastream");
-        }
-        long datastreamId = datastreamId(group.get("Datastream"), at + "/Datastream");
+        EntityType parentType = parentType(group, at);
+        long parentId = parentId(group.get(parentType.entityName()), parentType, at + "/" + parentType.entityName());
         List<String> components = components(group.get("components"), at + "/components");
         JsonNode dataArray = group.get("dataArray");
         if (dataArray == null || !dataArray.isArray()) {
@@ -70,19 +70,30 @@ public final class CreateObservationsBody {
             }
             try {
                 JsonNode observation = observation(components, dataArray.get(r), rowAt);
-                entries.add(new Entry.Valid(ObservationInserts.parse(tenantId, datastreamId, observation, now)));
+                entries.add(new Entry.Valid(ObservationInserts.parse(tenantId, parentType, parentId, observation, now)));
             } catch (ApiException rejected) {
                 entries.add(new Entry.Invalid(rejected));
             }
         }
     }
 
-    private static long datastreamId(JsonNode datastream, String at) {
-        if (datastream == null || !datastream.isObject() || datastream.get(ID) == null
-                || !datastream.get(ID).isIntegralNumber() || !datastream.get(ID).canConvertToLong()) {
-            throw ApiException.badRequest("Datastream must be given as {\"@iot.id\": n} with an integer id", at);
+    /** A group is of one Datastream or of one MultiDatastream. */
+    private static EntityType parentType(JsonNode group, String at) {
+        boolean datastream = group.has(EntityType.DATASTREAM.entityName());
+        boolean multi = group.has(EntityType.MULTI_DATASTREAM.entityName());
+        if (datastream == multi) {
+            throw ApiException.badRequest("each element names either a Datastream or a MultiDatastream, e.g."
+                    + " {\"Datastream\": {\"@iot.id\": 1}}", multi ? at + "/MultiDatastream" : at);
         }
-        return datastream.get(ID).longValue();
+        return multi ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM;
+    }
+
+    private static long parentId(JsonNode parent, EntityType type, String at) {
+        if (!parent.isObject() || parent.get(ID) == null || !parent.get(ID).isIntegralNumber()
+                || !parent.get(ID).canConvertToLong()) {
+            throw ApiException.badRequest(type.entityName() + " must be given as {\"@iot.id\": n} with an integer id", at);
+        }
+        return parent.get(ID).longValue();
     }
 
     private static List<String> components(JsonNode components, String at) {

@@ -1,6 +1,5 @@
 package de.gemeinwerk.sensorthings.dataarray;
 
-import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.read.EntityJson;
 import de.gemeinwerk.sensorthings.read.EntityReader;
@@ -15,7 +14,8 @@ import java.util.Map;
 
 /**
  * Writes a page of Observations in the Data Array format of SensorThings 1.1: one element of {@code value} per
- * Datastream (in the order its first Observation appears on the page), each with the components — {@code id}
+ * Datastream or MultiDatastream (in the order its first Observation appears on the page), named by
+ * {@code Datastream@iot.navigationLink} or {@code MultiDatastream@iot.navigationLink}, each with the components — {@code id}
  * if selected, then the selected properties in specification order — and one array of values per Observation.
  * The values are written exactly as the normal format writes them.
  */
@@ -24,13 +24,13 @@ public final class DataArrayJson {
     private DataArrayJson() {}
 
     /**
-     * @param datastreamIds the Datastream of each row of the page, in row order
+     * @param groups the Datastream or MultiDatastream of each row of the page, in row order
      */
-    public static void write(JsonGenerator g, EntityReader.Page page, List<Long> datastreamIds, Projection projection,
-                             String serviceRoot, String nextLink) {
-        Map<Long, List<EntityRow>> byDatastream = new LinkedHashMap<>();
+    public static void write(JsonGenerator g, EntityReader.Page page, List<ObservationDatastreams.Group> groups,
+                             Projection projection, String serviceRoot, String nextLink) {
+        Map<ObservationDatastreams.Group, List<EntityRow>> byDatastream = new LinkedHashMap<>();
         for (int i = 0; i < page.rows().size(); i++) {
-            byDatastream.computeIfAbsent(datastreamIds.get(i), id -> new ArrayList<>()).add(page.rows().get(i));
+            byDatastream.computeIfAbsent(groups.get(i), id -> new ArrayList<>()).add(page.rows().get(i));
         }
         g.writeStartObject();
         if (page.count() != null) {
@@ -48,11 +48,11 @@ public final class DataArrayJson {
         g.writeEndObject();
     }
 
-    private static void writeGroup(JsonGenerator g, long datastream, List<EntityRow> rows, Projection projection,
-                                   String serviceRoot) {
+    private static void writeGroup(JsonGenerator g, ObservationDatastreams.Group group, List<EntityRow> rows,
+                                   Projection projection, String serviceRoot) {
         g.writeStartObject();
-        g.writeStringProperty("Datastream@iot.navigationLink",
-                serviceRoot + "/" + EntityType.DATASTREAM.setName() + "(" + datastream + ")");
+        g.writeStringProperty(group.type().entityName() + "@iot.navigationLink",
+                serviceRoot + "/" + group.type().setName() + "(" + group.id() + ")");
         g.writeName("components");
         g.writeStartArray();
         if (projection.id()) {

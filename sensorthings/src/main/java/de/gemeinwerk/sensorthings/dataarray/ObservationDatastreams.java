@@ -14,29 +14,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Datastream of each Observation of a page, which the Data Array format groups by. Under
- * {@code Datastreams(n)/Observations} that is n; otherwise one primary-key look-up per row in one statement, in
- * the reading transaction (the page's rows have already been checked to be of the tenant).
+ * The Datastream or MultiDatastream of each Observation of a page, which the Data Array format groups by. Under
+ * {@code Datastreams(n)/Observations} or {@code MultiDatastreams(n)/Observations} that is n; otherwise one
+ * primary-key look-up per row in one statement, in the reading transaction (the page's rows have already been
+ * checked to be of the tenant).
  */
 public final class ObservationDatastreams {
 
+    /** What a group of the Data Array format is the Observations of: a Datastream or a MultiDatastream. */
+    public record Group(EntityType type, long id) {}
+
     private ObservationDatastreams() {}
 
-    public static List<Long> of(Connection connection, Target observations, List<EntityRow> rows) throws SQLException {
-        if (observations.parentType() == EntityType.DATASTREAM) {
-            return rows.stream().map(row -> observations.parentId()).toList();
+    public static List<Group> of(Connection connection, Target observations, List<EntityRow> rows) throws SQLException {
+        if (observations.parentType() == EntityType.DATASTREAM || observations.parentType() == EntityType.MULTI_DATASTREAM) {
+            Group parent = new Group(observations.parentType(), observations.parentId());
+            return rows.stream().map(row -> parent).toList();
         }
-        Map<Long, Long> datastreamOf = new HashMap<>();
+        Map<Long, Group> groupOf = new HashMap<>();
         Array ids = connection.createArrayOf("bigint", rows.stream().map(EntityRow::id).toArray());
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, datastream_id from sta_observation where id = any(?)")) {
+                "select id, datastream_id, multi_datastream_id from sta_observation where id = any(?)")) {
             statement.setArray(1, ids);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    datastreamOf.put(rs.getLong(1), rs.getLong(2));
+                    long datastream = rs.getLong(2);
+                    groupOf.put(rs.getLong(1), rs.wasNull() ? new Group(EntityType.MULTI_DATASTREAM, rs.getLong(3))
+                            : new Group(EntityType.DATASTREAM, datastream));
                 }
             }
         }
-        return rows.stream().map(row -> datastreamOf.get(row.id())).toList();
+        return rows.stream().map(row -> groupOf.get(row.id())).toList();
     }
 }

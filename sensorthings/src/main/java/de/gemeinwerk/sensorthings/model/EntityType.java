@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The eight entity types of the SensorThings Sensing Core, with their properties, navigation
- * properties and tables. Everything else (SQL, JSON, paths, deep insert) is driven from here.
+ * The eight entity types of the SensorThings Sensing Core and the MultiDatastream of its extension, with their
+ * properties, navigation properties and tables. Everything else (SQL, JSON, paths, deep insert) is driven from here.
  */
 public enum EntityType {
 
@@ -61,12 +61,28 @@ public enum EntityType {
             required("description", TEXT, "description"),
             required("encodingType", TEXT, "encoding_type"),
             required("feature", GEOMETRY, "feature"),
+            optional("properties", JSON, "properties"))),
+    /** SensorThings 1.1 MultiDatastream extension: Observations whose result is an array, one value per ObservedProperty. */
+    MULTI_DATASTREAM("MultiDatastream", "MultiDatastreams", "sta_multi_datastream", List.of(
+            required("name", TEXT, "name"),
+            required("description", TEXT, "description"),
+            required("unitOfMeasurements", JSON, "unit_of_measurements"),
+            required("observationType", TEXT, "observation_type"),
+            required("multiObservationDataTypes", JSON, "multi_observation_data_types"),
+            optional("observedArea", GEOMETRY, "observed_area"),
+            computed("phenomenonTime", TIME_ENVELOPE, "phenomenon_time"),
+            computed("resultTime", TIME_ENVELOPE, "result_time"),
             optional("properties", JSON, "properties")));
+
+    /** Position n of a MultiDatastream's ObservedProperties is element n of each of its Observations' results. */
+    private static final Relation.LinkTable MULTI_DATASTREAM_PROPERTIES = new Relation.LinkTable(
+            "sta_multi_datastream_observed_property", "multi_datastream_id", "observed_property_id", "position");
 
     static {
         THING.link(many("Locations", LOCATION, new Relation.LinkTable("sta_thing_location", "thing_id", "location_id")),
                 many("HistoricalLocations", HISTORICAL_LOCATION, new Relation.TargetColumn("thing_id")),
-                many("Datastreams", DATASTREAM, new Relation.TargetColumn("thing_id")));
+                many("Datastreams", DATASTREAM, new Relation.TargetColumn("thing_id")),
+                many("MultiDatastreams", MULTI_DATASTREAM, new Relation.TargetColumn("thing_id")));
         LOCATION.link(many("Things", THING, new Relation.LinkTable("sta_thing_location", "location_id", "thing_id")),
                 many("HistoricalLocations", HISTORICAL_LOCATION,
                         new Relation.LinkTable("sta_location_historical_location", "location_id", "historical_location_id")));
@@ -76,11 +92,18 @@ public enum EntityType {
         DATASTREAM.link(one("Thing", THING, "thing_id"), one("Sensor", SENSOR, "sensor_id"),
                 one("ObservedProperty", OBSERVED_PROPERTY, "observed_property_id"),
                 many("Observations", OBSERVATION, new Relation.TargetColumn("datastream_id")));
-        SENSOR.link(many("Datastreams", DATASTREAM, new Relation.TargetColumn("sensor_id")));
-        OBSERVED_PROPERTY.link(many("Datastreams", DATASTREAM, new Relation.TargetColumn("observed_property_id")));
-        OBSERVATION.link(one("Datastream", DATASTREAM, "datastream_id"),
+        SENSOR.link(many("Datastreams", DATASTREAM, new Relation.TargetColumn("sensor_id")),
+                many("MultiDatastreams", MULTI_DATASTREAM, new Relation.TargetColumn("sensor_id")));
+        OBSERVED_PROPERTY.link(many("Datastreams", DATASTREAM, new Relation.TargetColumn("observed_property_id")),
+                many("MultiDatastreams", MULTI_DATASTREAM, MULTI_DATASTREAM_PROPERTIES.reversed()));
+        // exactly one of the two: the writer checks that rule itself, so neither is "required" on its own
+        OBSERVATION.link(either("Datastream", DATASTREAM, "datastream_id"),
+                either("MultiDatastream", MULTI_DATASTREAM, "multi_datastream_id"),
                 one("FeatureOfInterest", FEATURE_OF_INTEREST, "feature_of_interest_id"));
         FEATURE_OF_INTEREST.link(many("Observations", OBSERVATION, new Relation.TargetColumn("feature_of_interest_id")));
+        MULTI_DATASTREAM.link(one("Thing", THING, "thing_id"), one("Sensor", SENSOR, "sensor_id"),
+                many("ObservedProperties", OBSERVED_PROPERTY, MULTI_DATASTREAM_PROPERTIES),
+                many("Observations", OBSERVATION, new Relation.TargetColumn("multi_datastream_id")));
     }
 
     private static final Map<String, EntityType> BY_SET_NAME = new LinkedHashMap<>();
@@ -114,6 +137,10 @@ public enum EntityType {
 
     private static Navigation one(String name, EntityType target, String column) {
         return new Navigation(name, target, false, new Relation.SourceColumn(column), true);
+    }
+
+    private static Navigation either(String name, EntityType target, String column) {
+        return new Navigation(name, target, false, new Relation.SourceColumn(column), false);
     }
 
     private void link(Navigation... all) {

@@ -73,8 +73,15 @@ public final class EntityReader {
                                      GeoResults geoResults) throws SQLException {
         if (options.filter() == null && target.type() == EntityType.OBSERVATION) {
             Long counted = ObservationCounts.count(connection, target, tenantId);
-            if (counted != null) {
+            if (counted != null && target.via() != null) {
                 return new BoundedCount.Count(counted, false);
+            }
+            if (counted != null) {
+                // the deltas count the Observations of Datastreams; those of MultiDatastreams come from their index
+                BoundedCount.Count multi = BoundedCount.of(connection, Sql.concat("select count(*) from sta_observation e"
+                        + " where e.multi_datastream_id in (select m.id from sta_multi_datastream m where m.tenant_id = ",
+                        Sql.param(tenantId), ")"), pageSize.countBudgetMillis());
+                return new BoundedCount.Count(counted + multi.value(), multi.estimated());
             }
         }
         return BoundedCount.of(connection, SelectStatements.count(target, tenantId, options, geoResults),

@@ -27,7 +27,8 @@ public final class SelectStatements {
                            int top, int skip) {
         Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
         Sql where = where(target, tenantId, options, scope, geo);
-        Sql order = orderBy(target.type(), target.via(), options, scope, geo, "$orderby");
+        Sql order = orderBy(target.type(), target.via(), options, scope, geo, "$orderby",
+                Positions.ofPage(target, ROOT));
         return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
                 " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
     }
@@ -48,7 +49,7 @@ public final class SelectStatements {
         boolean parentHoldsKey = nav.relation() instanceof Relation.SourceColumn;
         // Positions in nested options count from the start of the $expand text, so errors name $expand.
         Sql filter = options.filter() == null ? Sql.TRUE : new FilterCompiler("$expand", geo).condition(options.filter(), scope);
-        Sql order = orderBy(nav.target(), nav, options, scope, geo, "$expand");
+        Sql order = orderBy(nav.target(), nav, options, scope, geo, "$expand", Positions.ofExpand(nav, ROOT));
         return Sql.concat("select p.parent_id, x.* from unnest(",
                 Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
                 parentHoldsKey ? " join " + parentType.table() + " pp on pp.id = p.parent_id" : "",
@@ -64,8 +65,7 @@ public final class SelectStatements {
         if (type.hasTenantColumn()) {
             conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(tenantId)));
         } else if (target.via() == null) {
-            conditions.add(Sql.concat(ROOT + ".datastream_id in (select d.id from sta_datastream d where d.tenant_id = ",
-                    Sql.param(tenantId), ")"));
+            conditions.add(ObservationTenancy.condition(ROOT, tenantId));
         }
         if (target.id() != null) {
             conditions.add(Sql.concat(ROOT + ".id = ", Sql.param(target.id())));
@@ -93,10 +93,12 @@ public final class SelectStatements {
 
     /**
      * $orderby keys, then the id as tie-breaker so paging is stable. Without $orderby, Observations of one
-     * Datastream come in phenomenonTime order (what their index serves), everything else in id order.
+     * Datastream or MultiDatastream come in phenomenonTime order (what their index serves), a MultiDatastream's
+     * ObservedProperties in their defined order ({@code position}, the order of the result arrays), everything else
+     * in id order.
      */
     private static Sql orderBy(EntityType type, Navigation via, QueryOptions options, Scope scope, GeoResults geo,
-                               String part) {
+                               String part, Sql position) {
         List<Sql> keys = new ArrayList<>();
         boolean descending = false;
         FilterCompiler compiler = new FilterCompiler(part, geo);
@@ -107,8 +109,11 @@ public final class SelectStatements {
             descending = item.descending();
         }
         if (keys.isEmpty() && type == EntityType.OBSERVATION && via != null && via.name().equals("Observations")
-                && via.relation() instanceof Relation.TargetColumn c && c.column().equals("datastream_id")) {
+                && via.relation() instanceof Relation.TargetColumn c && !c.column().equals("feature_of_interest_id")) {
             keys.add(Sql.of(ROOT + ".phenomenon_time_start"));
+        }
+        if (keys.isEmpty() && position != null) {
+            keys.add(position);
         }
         keys.add(Sql.of(ROOT + ".id" + (descending ? " desc" : "")));
         return Sql.concat(" order by ", Sql.join(", ", keys));

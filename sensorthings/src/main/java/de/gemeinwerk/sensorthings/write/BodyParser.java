@@ -136,6 +136,9 @@ final class BodyParser {
     }
 
     private List<Ref> many(EntityType type, Navigation navigation, JsonNode value, Pointer at) {
+        if (mode != Mode.CREATE && MultiDatastreamRules.isPropertyLink(navigation)) {
+            throw MultiDatastreamRules.fixedProperties(at.where());
+        }
         if (mode != Mode.CREATE && !(type == EntityType.THING && navigation.name().equals("Locations"))) {
             throw ApiException.badRequest("an update cannot change the " + navigation.name() + " of " + Names.a(type)
                     + "; use $ref to link or unlink them", at.where());
@@ -175,6 +178,9 @@ final class BodyParser {
             }
             if (PropertyValues.defaultsToNow(type, property)) {
                 values.put(property, property.kind() == PropertyKind.TIME_INSTANT ? now : new PropertyColumns.Time(now, null));
+            } else if (MultiDatastreamRules.isObservationType(type, property)) {
+                // it can only have one value (as in FROST-Server, which fills it in too)
+                values.put(property, PropertyValues.COMPLEX_OBSERVATION);
             } else if (property.required()) {
                 missing.add(property.name());
             } else if (mode == Mode.REPLACE) {

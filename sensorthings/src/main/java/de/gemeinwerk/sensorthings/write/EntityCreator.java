@@ -26,6 +26,9 @@ final class EntityCreator {
 
     long create(EntityBody body) throws SQLException {
         requireRelations(body);
+        if (body.type() == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkCreate(body);
+        }
         long id = body.type() == EntityType.OBSERVATION ? createObservation(body) : insertRow(body);
         for (Map.Entry<Navigation, List<Ref>> related : body.toMany().entrySet()) {
             createRelated(body.type(), id, related.getKey(), related.getValue());
@@ -58,6 +61,9 @@ final class EntityCreator {
 
     private void requireRelations(EntityBody body) {
         EntityType type = body.type();
+        if (type == EntityType.OBSERVATION) {
+            ObservationParents.of(body);
+        }
         List<Navigation> required = requiredRelations(type);
         List<String> missing = required.stream().filter(n -> !body.toOne().containsKey(n)).map(Navigation::name).toList();
         if (!missing.isEmpty()) {
@@ -78,7 +84,7 @@ final class EntityCreator {
     }
 
     private long createObservation(EntityBody body) throws SQLException {
-        Ref.Existing datastream = existing(body.toOne().get(EntityType.OBSERVATION.navigation("Datastream").orElseThrow()));
+        Ref.Existing datastream = existing(ObservationParents.of(body));
         Ref feature = body.toOne().get(EntityType.OBSERVATION.navigation("FeatureOfInterest").orElseThrow());
         return ObservationInserts.insert(scope, datastream, feature == null ? null : existing(feature), body.values(),
                 body.at());

@@ -28,9 +28,17 @@ final class EntityDeleter {
 
     void delete(EntityType type, long id) throws SQLException {
         switch (type) {
-            case THING -> deleteWithDatastreams(type, id, "thing_id");
-            case SENSOR -> deleteWithDatastreams(type, id, "sensor_id");
-            case OBSERVED_PROPERTY -> deleteWithDatastreams(type, id, "observed_property_id");
+            case THING -> deleteWithDatastreams(type, id, "thing_id", Sql.concat("e.thing_id = ", Sql.param(id)));
+            case SENSOR -> deleteWithDatastreams(type, id, "sensor_id", Sql.concat("e.sensor_id = ", Sql.param(id)));
+            case OBSERVED_PROPERTY -> deleteWithDatastreams(type, id, "observed_property_id", Sql.concat(
+                    "e.id in (select l.multi_datastream_id from sta_multi_datastream_observed_property l"
+                            + " where l.observed_property_id = ", Sql.param(id), ")"));
+            case MULTI_DATASTREAM -> {
+                if (deleteMultiDatastreams(Sql.concat("e.id = ", Sql.param(id), " and e.tenant_id = ",
+                        Sql.param(scope.tenantId()))) == 0) {
+                    throw Names.missing(type, id, null);
+                }
+            }
             case DATASTREAM -> {
                 if (deleteDatastreams(Sql.concat("e.id = ", Sql.param(id), " and e.tenant_id = ",
                         Sql.param(scope.tenantId()))).isEmpty()) {
@@ -45,13 +53,31 @@ final class EntityDeleter {
     }
 
     /**
-     * A Thing, Sensor or ObservedProperty and its Datastreams. The row is locked FOR UPDATE first, so no new
-     * Datastream can be attached to it (its foreign key check would wait) between collecting and deleting.
+     * A Thing, Sensor or ObservedProperty and its Datastreams and MultiDatastreams (a MultiDatastream cannot lose
+     * one of its ObservedProperties: its results would no longer match them). The row is locked FOR UPDATE first,
+     * so no new (Multi)Datastream can be attached to it (its foreign key check would wait) between collecting and
+     * deleting.
      */
-    private void deleteWithDatastreams(EntityType type, long id, String datastreamColumn) throws SQLException {
+    private void deleteWithDatastreams(EntityType type, long id, String datastreamColumn, Sql multiDatastreams)
+            throws SQLException {
         lock(type, id);
         deleteDatastreams(Sql.concat("e." + datastreamColumn + " = ", Sql.param(id)));
+        deleteMultiDatastreams(multiDatastreams);
         deleteRow(type, id);
+    }
+
+    /**
+     * MultiDatastreams matching {@code condition} (on alias e), then their Observations (whose count and time
+     * envelope are computed from the index, so there is nothing else to update). Returns how many were deleted.
+     */
+    private int deleteMultiDatastreams(Sql condition) throws SQLException {
+        List<Long> ids = Rows.longs(scope.connection(), Sql.concat("delete from sta_multi_datastream e where ", condition,
+                " returning e.id"));
+        if (!ids.isEmpty()) {
+            Rows.update(scope.connection(), Sql.concat("delete from sta_observation where multi_datastream_id = any(",
+                    Rows.idArray(ids), ")"));
+        }
+        return ids.size();
     }
 
     /** Datastreams matching {@code condition} (on alias e), then their Observations and counts. */
@@ -81,11 +107,15 @@ final class EntityDeleter {
         }
     }
 
-    /** A FeatureOfInterest and its Observations, which may belong to many Datastreams: one delta for each. */
+    /**
+     * A FeatureOfInterest and its Observations, which may belong to many Datastreams: one delta for each (those of
+     * MultiDatastreams are counted from the index).
+     */
     private void deleteFeature(long id) throws SQLException {
         deleteRow(EntityType.FEATURE_OF_INTEREST, id);
         Sql removed = Sql.concat("with removed as (delete from sta_observation where feature_of_interest_id = ",
-                Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed group by datastream_id");
+                Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed"
+                        + " where datastream_id is not null group by datastream_id");
         List<Long> datastreams = new ArrayList<>();
         try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
              ResultSet rs = statement.executeQuery()) {
@@ -98,14 +128,17 @@ final class EntityDeleter {
     }
 
     private void deleteObservation(long id) throws SQLException {
+        // -1 for an Observation of a MultiDatastream (no datastream): nothing maintained to update
         List<Long> datastream = Rows.longs(scope.connection(), Sql.concat("delete from sta_observation e where e.id = ",
                 Sql.param(id), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()),
-                " returning e.datastream_id"));
+                " returning coalesce(e.datastream_id, -1)"));
         if (datastream.isEmpty()) {
             throw Names.missing(EntityType.OBSERVATION, id, null);
         }
-        ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
-        ObservationExtents.recompute(scope.connection(), datastream);
+        if (datastream.getFirst() >= 0) {
+            ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
+            ObservationExtents.recompute(scope.connection(), datastream);
+        }
     }
 
     private void lock(EntityType type, long id) throws SQLException {

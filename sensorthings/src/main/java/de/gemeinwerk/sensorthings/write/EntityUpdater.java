@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 
@@ -12,6 +13,8 @@ import java.util.Map;
 
 /** Writes a validated update body (PATCH, PUT, or the result of a JSON Patch) to an existing entity. */
 final class EntityUpdater {
+
+    private static final Property RESULT = EntityType.OBSERVATION.property("result").orElseThrow();
 
     private final WriteScope scope;
 
@@ -33,11 +36,22 @@ final class EntityUpdater {
             if (type == EntityType.OBSERVATION) {
                 // its times may have changed, in either direction
                 ObservationExtents.recompute(scope.connection(), Rows.longs(scope.connection(), Sql.concat(
-                        "select datastream_id from sta_observation where id = ", Sql.param(id))));
+                        "select datastream_id from sta_observation where id = ", Sql.param(id),
+                        " and datastream_id is not null")));
             }
+        }
+        if (type == EntityType.OBSERVATION && body.toOne().containsKey(ObservationParents.DATASTREAM)
+                && body.toOne().containsKey(ObservationParents.MULTI_DATASTREAM)) {
+            ObservationParents.of(body);
         }
         for (Map.Entry<Navigation, Ref> relation : body.toOne().entrySet()) {
             ToOneLinks.set(scope, self, relation.getKey(), (Ref.Existing) relation.getValue());
+        }
+        if (type == EntityType.OBSERVATION && body.values().containsKey(RESULT)) {
+            MultiDatastreamRules.checkObservation(scope, id, body.at().child(RESULT.name()));
+        }
+        if (type == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkStored(scope, id, body.at());
         }
         // the parser lets only a Thing's Locations through among the to-many relations
         EntityCreator creator = new EntityCreator(scope);

@@ -60,6 +60,9 @@ public final class EntityWriter {
                 return new Created(target.type(), creator.create(entity));
             }
             Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
+            if (MultiDatastreamRules.isPropertyLink(via)) {
+                throw MultiDatastreamRules.fixedProperties("path");
+            }
             if (via.relation() instanceof Relation.LinkTable) {
                 // a link table row has no tenant of its own: the parent is checked here, the new entity is ours
                 Rows.lockForLink(connection, tenantId, parent.type(), parent.id(), null);

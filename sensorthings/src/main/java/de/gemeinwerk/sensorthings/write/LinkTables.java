@@ -9,9 +9,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Links through link tables (Thing–Location, HistoricalLocation–Location) with the meaning such a link has:
- * between Things and Locations it moves the Thing (see {@link ThingLocations}); between HistoricalLocations
- * and Locations it completes the history entry.
+ * Links through link tables (Thing–Location, HistoricalLocation–Location, MultiDatastream–ObservedProperty) with
+ * the meaning such a link has: between Things and Locations it moves the Thing (see {@link ThingLocations}); between
+ * HistoricalLocations and Locations it completes the history entry; a MultiDatastream's ObservedProperties are
+ * numbered in order.
  */
 final class LinkTables {
 
@@ -29,6 +30,12 @@ final class LinkTables {
             for (long thingId : targetIds) {
                 ThingLocations.moveTo(scope, thingId, List.of(sourceId));
             }
+        } else if (MultiDatastreamRules.isPropertyLink(navigation)) {
+            // only ever at the creation of the MultiDatastream: positions 1..n in the order given
+            Relation.LinkTable table = (Relation.LinkTable) navigation.relation();
+            Rows.update(scope.connection(), Sql.concat("insert into " + table.table() + " (" + table.sourceColumn() + ", "
+                    + table.targetColumn() + ", " + table.positionColumn() + ") select ", Sql.param(sourceId),
+                    ", t.id, t.n from unnest(", Rows.idArray(targetIds), ") with ordinality as t(id, n)"));
         } else {
             Relation.LinkTable table = (Relation.LinkTable) navigation.relation();
             Rows.update(scope.connection(), Sql.concat("insert into " + table.table() + " (" + table.sourceColumn() + ", "

@@ -17,14 +17,14 @@ import java.util.Map;
 
 /**
  * Inserts Observations — the ingest hot path — any number in one statement ({@link ObservationStatement}), which
- * itself checks every row's Datastream and FeatureOfInterest within the row's tenant. A deep insert stores its
+ * itself checks every row's Datastream (or MultiDatastream) and FeatureOfInterest within the row's tenant. A deep insert stores its
  * one Observation this way; the ingest batcher stores the Observations of many concurrent requests at once.
  * Only the very first Observation of a Location needs more: the generated FeatureOfInterest is created, then the
  * rows waiting for it go through the statement again.
  */
 public final class ObservationInserts {
 
-    private static final Navigation DATASTREAM = EntityType.OBSERVATION.navigation("Datastream").orElseThrow();
+    private static final Property RESULT = EntityType.OBSERVATION.property("result").orElseThrow();
     private static final Navigation FEATURE = EntityType.OBSERVATION.navigation("FeatureOfInterest").orElseThrow();
 
     private ObservationInserts() {}
@@ -32,11 +32,17 @@ public final class ObservationInserts {
     /**
      * An Observation validated and converted to its columns, not yet checked against the database.
      *
+     * @param datastream the Datastream or the MultiDatastream (by its type) the Observation belongs to
      * @param feature the FeatureOfInterest, or null to use the one generated from the Thing's Location
      * @param at      the Observation's place in the body, for errors about it
      */
     public record Row(long tenantId, Ref.Existing datastream, Ref.Existing feature, Pointer at,
                       List<Columns.Column> columns) {
+
+        /** Of a MultiDatastream rather than a Datastream. */
+        public boolean multi() {
+            return datastream.type() == EntityType.MULTI_DATASTREAM;
+        }
 
         Row withGeneratedFeature(long featureId) {
             return new Row(tenantId, datastream, new Ref.Existing(EntityType.FEATURE_OF_INTEREST, featureId, null), at,
@@ -59,26 +65,34 @@ public final class ObservationInserts {
     }
 
     /**
-     * A body POSTed to {@code Datastreams(datastreamId)/Observations} that links at most an existing
-     * FeatureOfInterest, validated exactly as {@link EntityWriter#create} validates it.
+     * A body POSTed to {@code Datastreams(parentId)/Observations} or {@code MultiDatastreams(parentId)/Observations}
+     * that links at most an existing FeatureOfInterest, validated exactly as {@link EntityWriter#create} validates it.
      */
-    public static Row parse(long tenantId, long datastreamId, JsonNode body, OffsetDateTime now) {
+    public static Row parse(long tenantId, EntityType parentType, long parentId, JsonNode body, OffsetDateTime now) {
+        Navigation toParent = parentType == EntityType.MULTI_DATASTREAM ? ObservationParents.MULTI_DATASTREAM
+                : ObservationParents.DATASTREAM;
         EntityBody entity = EntityCreator.withParent(
                 new BodyParser(BodyParser.Mode.CREATE, now).parse(EntityType.OBSERVATION, body, Pointer.BODY, null),
-                DATASTREAM, new Ref.Existing(EntityType.DATASTREAM, datastreamId, null), "the request path");
+                toParent, new Ref.Existing(parentType, parentId, null), "the request path");
         Ref feature = entity.toOne().get(FEATURE);
         if (feature instanceof Ref.New) {
             throw new IllegalArgumentException("an Observation with a new FeatureOfInterest is a deep insert");
         }
-        return new Row(tenantId, (Ref.Existing) entity.toOne().get(DATASTREAM), (Ref.Existing) feature, entity.at(),
-                columns(entity.values()));
+        return row(tenantId, (Ref.Existing) ObservationParents.of(entity), (Ref.Existing) feature, entity.at(),
+                entity.values());
+    }
+
+    private static Row row(long tenantId, Ref.Existing parent, Ref.Existing feature, Pointer at,
+                           Map<Property, Object> values) {
+        MultiDatastreamRules.checkResultIsArray(parent, values.get(RESULT), at);
+        return new Row(tenantId, parent, feature, at, columns(values));
     }
 
     /** One Observation in the caller's transaction; returns its id or throws the error of its rejection. */
     static long insert(WriteScope scope, Ref.Existing datastream, Ref.Existing feature, Map<Property, Object> values,
                        Pointer at) throws SQLException {
         Outcome[] outcome = new Outcome[1];
-        insert(scope.connection(), List.of(new Row(scope.tenantId(), datastream, feature, at, columns(values))),
+        insert(scope.connection(), List.of(row(scope.tenantId(), datastream, feature, at, values)),
                 (index, settled) -> outcome[0] = settled);
         return switch (outcome[0]) {
             case Outcome.Inserted inserted -> inserted.row().id();
@@ -133,12 +147,16 @@ public final class ObservationInserts {
 
     private static boolean needsGeneratedFeature(Row row, ObservationStatement.Result result) {
         return result.datastreamFound() && result.inserted() == null && row.feature() == null
-                && result.locationId() != null;
+                && result.locationId() != null && result.expectedSize() == null;
     }
 
     private static Outcome outcome(Row row, ObservationStatement.Result result) {
         if (!result.datastreamFound()) {
-            return new Outcome.Rejected(Names.missing(EntityType.DATASTREAM, row.datastream().id(), row.datastream().at()));
+            return new Outcome.Rejected(Names.missing(row.datastream().type(), row.datastream().id(), row.datastream().at()));
+        }
+        if (result.expectedSize() != null) {
+            return new Outcome.Rejected(MultiDatastreamRules.wrongSize(result.expectedSize(), result.foundSize(),
+                    row.at().child(RESULT.name())));
         }
         if (result.inserted() != null) {
             return new Outcome.Inserted(result.inserted());

@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * The one statement that inserts many Observations. The rows come in as arrays, one per column (so the SQL
  * text depends only on the columns, and the driver reuses its server-side prepared statement), numbered by
- * {@code with ordinality}. Within the statement, each row's Datastream and given FeatureOfInterest are looked
- * up within the row's own tenant and locked FOR KEY SHARE (so neither can be deleted before the commit); a
+ * {@code with ordinality}. Within the statement, each row's Datastream (or MultiDatastream) and given FeatureOfInterest
+ * are looked up within the row's own tenant and locked FOR KEY SHARE (so neither can be deleted before the commit); a
  * row without a FeatureOfInterest gets the one generated from its Thing's lowest-id Location. Rows whose
  * Datastream or FeatureOfInterest is not found are not inserted; the others are, with one count delta per
  * Datastream, and come back with all their columns, so a response needs no read-back.
@@ -34,10 +34,11 @@ import java.util.function.Function;
 final class ObservationStatement {
 
     /**
-     * One row's fate: whether its Datastream exists in its tenant, the Location its FeatureOfInterest would be
-     * generated from, and the Observation as stored (null when it was not inserted).
+     * One row's fate: whether its Datastream (or MultiDatastream) exists in its tenant, the Location its
+     * FeatureOfInterest would be generated from, the Observation as stored (null when it was not inserted), and for a
+     * MultiDatastream's row whose result has the wrong size, the size expected and the size found (else null and 0).
      */
-    record Result(boolean datastreamFound, Long locationId, EntityRow inserted) {}
+    record Result(boolean datastreamFound, Long locationId, EntityRow inserted, Integer expectedSize, int foundSize) {}
 
     private static final Projection STORED = Projection.of(EntityType.OBSERVATION, List.of());
     // what PostgreSQL reads as timestamptz; for years 1 to 9999, which ISO 8601 writes without a sign
@@ -55,8 +56,9 @@ final class ObservationStatement {
         try (PreparedStatement statement = Statements.prepare(connection, sql(rows));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                EntityRow inserted = rs.getObject(4) == null ? null : EntityReader.row(rs, STORED, 4);
-                results[rs.getInt(1) - 1] = new Result(rs.getBoolean(2), (Long) rs.getObject(3), inserted);
+                EntityRow inserted = rs.getObject(6) == null ? null : EntityReader.row(rs, STORED, 6);
+                results[rs.getInt(1) - 1] = new Result(rs.getBoolean(2), (Long) rs.getObject(3), inserted,
+                        (Integer) rs.getObject(4), rs.getInt(5));
             }
         }
         return Arrays.asList(results);
@@ -66,7 +68,8 @@ final class ObservationStatement {
         List<Columns.Column> layout = rows.getFirst().columns();
         List<Object> params = new ArrayList<>(List.of(
                 longs(rows, ObservationInserts.Row::tenantId),
-                longs(rows, row -> row.datastream().id()),
+                longs(rows, row -> row.multi() ? null : row.datastream().id()),
+                longs(rows, row -> row.multi() ? row.datastream().id() : null),
                 longs(rows, row -> row.feature() == null ? null : row.feature().id())));
         for (int c = 0; c < layout.size(); c++) {
             int column = c;
@@ -75,49 +78,79 @@ final class ObservationStatement {
         return new Sql(text(layout), params);
     }
 
-    /** The statement for rows of these columns, each column an array of texts named v0, v1, ... */
+    /**
+     * The statement for rows of these columns, each column an array of texts named v0, v1, ... A row names a
+     * Datastream or a MultiDatastream; rows of MultiDatastreams are inserted by a CTE of their own ({@code multi_obs}),
+     * so that everything kept per Datastream (counts, time envelopes) stays a matter of {@code obs} alone.
+     */
     private static String text(List<Columns.Column> layout) {
         List<String> arrays = new ArrayList<>();
         List<String> values = new ArrayList<>();
+        String result = null;
         for (int c = 0; c < layout.size(); c++) {
             arrays.add("v" + c);
             // the column's own placeholder cast, applied to its text
             values.add(layout.get(c).placeholder().replace("?", "i.v" + c));
+            if (layout.get(c).name().equals("result_json")) {
+                result = "i.v" + c + "::jsonb";
+            }
         }
         List<String> returned = new ArrayList<>();
         for (Property property : STORED.properties()) {
             returned.addAll(PropertyColumns.select(property, "o"));
         }
-        return "with input as (select * from unnest(?::bigint[], ?::bigint[], ?::bigint[]"
-                + ", ?::text[]".repeat(layout.size()) + ") with ordinality as i(tenant_id, datastream_id, feature_id, "
-                + String.join(", ", arrays) + ", n)),"
+        String insert = " (insert into sta_observation as o (id, datastream_id, multi_datastream_id, feature_of_interest_id, "
+                + Columns.names(layout) + ") select r.id, r.datastream_id, r.multi_datastream_id, r.feature_of_interest_id, "
+                + String.join(", ", values) + " from resolved r join input i on i.n = r.n where r.id is not null and r.";
+        return "with input as (select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]"
+                + ", ?::text[]".repeat(layout.size()) + ") with ordinality as i(tenant_id, datastream_id, multi_datastream_id,"
+                + " feature_id, " + String.join(", ", arrays) + ", n)),"
                 // locked in id order: one order for all keeps lock waits with concurrent deletes from forming cycles
                 + " ds as (select d.id, d.tenant_id, d.thing_id from sta_datastream d"
                 + " where (d.id, d.tenant_id) in (select datastream_id, tenant_id from input) order by d.id for key share),"
+                // width: the number of ObservedProperties, which unitOfMeasurements matches
+                + " mds as (select m.id, m.tenant_id, m.thing_id, jsonb_array_length(m.unit_of_measurements) as width"
+                + " from sta_multi_datastream m where (m.id, m.tenant_id) in (select multi_datastream_id, tenant_id from input)"
+                + " order by m.id for key share),"
                 + " given as (select f.id, f.tenant_id from sta_feature_of_interest f"
                 + " where (f.id, f.tenant_id) in (select feature_id, tenant_id from input) order by f.id for key share),"
-                + " located as (select ds.id as datastream_id, (select tl.location_id from sta_thing_location tl"
-                + " where tl.thing_id = ds.thing_id order by tl.location_id limit 1) as location_id from ds),"
+                + " located as (select ds.id as datastream_id, " + firstLocation("ds") + " as location_id from ds),"
+                + " located_multi as (select mds.id as multi_datastream_id, " + firstLocation("mds") + " as location_id"
+                + " from mds),"
                 + " generated as (select f.id, f.generated_from_location_id from sta_feature_of_interest f"
-                + " where f.generated_from_location_id in (select location_id from located) order by f.id for key share),"
-                + " resolved as (select i.n, ds.id as datastream_id, l.location_id,"
+                + " where f.generated_from_location_id in (select location_id from located"
+                + " union all select location_id from located_multi) order by f.id for key share),"
+                + " checked as (select i.n, ds.id as datastream_id, mds.id as multi_datastream_id,"
+                + " coalesce(l.location_id, lm.location_id) as location_id,"
                 + " coalesce(g.id, gen.id) as feature_of_interest_id,"
-                // ids drawn here, so that each inserted row can be matched to its input row
-                + " case when ds.id is not null and coalesce(g.id, gen.id) is not null"
-                + " then nextval('sta_observation_id_seq') end as id"
+                // a MultiDatastream's result must have its width (the writer made sure it is an array)
+                + " case when mds.id is null then null else jsonb_array_length(" + result + ") end as found_size,"
+                + " mds.width"
                 + " from input i left join ds on ds.id = i.datastream_id and ds.tenant_id = i.tenant_id"
+                + " left join mds on mds.id = i.multi_datastream_id and mds.tenant_id = i.tenant_id"
                 + " left join given g on g.id = i.feature_id and g.tenant_id = i.tenant_id"
                 + " left join located l on i.feature_id is null and l.datastream_id = ds.id"
-                + " left join generated gen on gen.generated_from_location_id = l.location_id),"
-                + " obs as (insert into sta_observation as o (id, datastream_id, feature_of_interest_id, "
-                + Columns.names(layout) + ") select r.id, r.datastream_id, r.feature_of_interest_id, "
-                + String.join(", ", values) + " from resolved r join input i on i.n = r.n where r.id is not null"
-                + " returning o.*),"
+                + " left join located_multi lm on i.feature_id is null and lm.multi_datastream_id = mds.id"
+                + " left join generated gen on gen.generated_from_location_id = coalesce(l.location_id, lm.location_id)),"
+                + " resolved as (select c.*, case when c.found_size is distinct from c.width then c.width end as expected_size,"
+                // ids drawn here, so that each inserted row can be matched to its input row
+                + " case when (c.datastream_id is not null or c.multi_datastream_id is not null)"
+                + " and c.feature_of_interest_id is not null and c.found_size is not distinct from c.width"
+                + " then nextval('sta_observation_id_seq') end as id from checked c),"
+                + " obs as" + insert + "datastream_id is not null returning o.*),"
+                + " multi_obs as" + insert + "multi_datastream_id is not null returning o.*),"
                 + " counted as (insert into sta_observation_count (datastream_id, delta)"
                 + " select datastream_id, count(*) from obs group by datastream_id),"
                 + ObservationExtents.WIDEN
-                + " select r.n, r.datastream_id is not null, r.location_id, o.id, " + String.join(", ", returned)
-                + " from resolved r left join obs o on o.id = r.id";
+                + " select r.n, r.datastream_id is not null or r.multi_datastream_id is not null, r.location_id,"
+                + " r.expected_size, r.found_size, o.id, " + String.join(", ", returned)
+                + " from resolved r left join (select * from obs union all select * from multi_obs) o on o.id = r.id";
+    }
+
+    /** The lowest-id Location of the Thing of the (Multi)Datastream at {@code alias}: where a FeatureOfInterest comes from. */
+    private static String firstLocation(String alias) {
+        return "(select tl.location_id from sta_thing_location tl where tl.thing_id = " + alias + ".thing_id"
+                + " order by tl.location_id limit 1)";
     }
 
     private static SqlArray longs(List<ObservationInserts.Row> rows, Function<ObservationInserts.Row, Long> value) {

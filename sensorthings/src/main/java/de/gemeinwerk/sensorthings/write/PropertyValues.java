@@ -21,8 +21,9 @@ final class PropertyValues {
     record Geometry(String json, BoundingBox box) {}
 
     private static final String OM = "http://www.opengis.net/def/observationType/OGC-OM/2.0/";
+    static final String COMPLEX_OBSERVATION = OM + "OM_ComplexObservation";
     static final List<String> OBSERVATION_TYPES = List.of(OM + "OM_Measurement", OM + "OM_CategoryObservation",
-            OM + "OM_CountObservation", OM + "OM_TruthObservation", OM + "OM_Observation", OM + "OM_ComplexObservation");
+            OM + "OM_CountObservation", OM + "OM_TruthObservation", OM + "OM_Observation", COMPLEX_OBSERVATION);
     private static final List<String> GEOJSON_TYPES = List.of("application/geo+json", "application/vnd.geo+json");
     /** JSON properties that the specification defines as JSON objects. */
     private static final Set<String> OBJECTS = Set.of("properties", "parameters", "unitOfMeasurement");
@@ -41,7 +42,8 @@ final class PropertyValues {
         }
         return switch (property.kind()) {
             case TEXT -> text(type, property, value, at);
-            case JSON -> json(property, value, at);
+            case JSON -> type == EntityType.MULTI_DATASTREAM ? MultiDatastreamRules.json(property, value, at)
+                    : json(property, value, at);
             case GEOMETRY -> geometry(value, at);
             case TIME_INSTANT -> Times.instant(string(property, value, at), at);
             case TIME_INSTANT_OR_INTERVAL -> Times.instantOrInterval(string(property, value, at), at);
@@ -65,6 +67,11 @@ final class PropertyValues {
 
     private static String text(EntityType type, Property property, JsonNode value, Pointer at) {
         String text = string(property, value, at);
+        if (type == EntityType.MULTI_DATASTREAM && property.name().equals("observationType")
+                && !text.equals(COMPLEX_OBSERVATION)) {
+            throw ApiException.badRequest("the observationType of a MultiDatastream is always " + COMPLEX_OBSERVATION
+                    + "; the type of each result element goes into multiObservationDataTypes", at.where());
+        }
         if (property.name().equals("observationType") && !OBSERVATION_TYPES.contains(text)) {
             throw ApiException.badRequest("'" + text + "' is not an observationType; use one of " + OBSERVATION_TYPES,
                     at.where());
@@ -77,7 +84,7 @@ final class PropertyValues {
         return text;
     }
 
-    private static JsonNode json(Property property, JsonNode value, Pointer at) {
+    static JsonNode json(Property property, JsonNode value, Pointer at) {
         if (OBJECTS.contains(property.name()) && !value.isObject()) {
             throw ApiException.badRequest("'" + property.name() + "' must be a JSON object, found " + describe(value),
                     at.where());

@@ -31,6 +31,9 @@ final class RefLinks {
                     + " POST Things(1)/Locations/$ref", "path");
         }
         Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
+        if (MultiDatastreamRules.isPropertyLink(via)) {
+            throw MultiDatastreamRules.fixedProperties("path");
+        }
         if (via.relation() instanceof Relation.LinkTable) {
             // the path resolver checked the parent; checked again because a link table row has no tenant of its own
             Rows.lockForLink(scope.connection(), scope.tenantId(), parent.type(), parent.id(), null);
@@ -56,6 +59,9 @@ final class RefLinks {
         Navigation via = target.via();
         if (via == null || (via.many() && target.id() == null)) {
             throw ApiException.badRequest("name the link to remove, e.g. DELETE Things(1)/Locations(2)/$ref", "path");
+        }
+        if (MultiDatastreamRules.isPropertyLink(via)) {
+            throw MultiDatastreamRules.fixedProperties("path");
         }
         if (!(via.relation() instanceof Relation.LinkTable)) {
             EntityType owner = via.many() ? target.type() : target.parentType();

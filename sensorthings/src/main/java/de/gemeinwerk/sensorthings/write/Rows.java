@@ -5,6 +5,7 @@ import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
+import de.gemeinwerk.sensorthings.sql.ObservationTenancy;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
@@ -26,13 +27,12 @@ final class Rows {
 
     /**
      * SQL condition that {@code alias} belongs to the tenant, with the tenant id as its one parameter.
-     * Observations have no tenant column; they belong to the tenant of their Datastream.
+     * Observations have no tenant column; they belong to the tenant of their (Multi)Datastream.
      */
     static Sql inTenant(EntityType type, String alias, long tenantId) {
         return type.hasTenantColumn()
                 ? Sql.concat(alias + ".tenant_id = ", Sql.param(tenantId))
-                : Sql.concat("exists (select 1 from sta_datastream d where d.id = " + alias + ".datastream_id and d.tenant_id = ",
-                        Sql.param(tenantId), ")");
+                : ObservationTenancy.condition(alias, tenantId);
     }
 
     /** The id of the one entity a path addresses (Things(1), Datastreams(1)/Thing, Things(1)/Locations(2)), or 404. */

@@ -8,10 +8,11 @@ import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Points an existing entity's to-one relation at another existing entity: Datastream/Thing, Observation/Datastream,
+ * Points an existing entity's to-one relation at another existing entity: Datastream/Thing, Observation/(Multi)Datastream,
  * ... — for PATCH, for {@code PUT .../$ref} and for linking an existing child to a new or named parent.
  */
 final class ToOneLinks {
@@ -21,8 +22,8 @@ final class ToOneLinks {
     static void set(WriteScope scope, Ref.Existing entity, Navigation navigation, Ref.Existing target) throws SQLException {
         Rows.lockForLink(scope.connection(), scope.tenantId(), target.type(), target.id(), target.at());
         String column = ((Relation.SourceColumn) navigation.relation()).column();
-        if (entity.type() == EntityType.OBSERVATION && column.equals("datastream_id")) {
-            moveObservation(scope, entity, target.id());
+        if (entity.type() == EntityType.OBSERVATION && target.type() != EntityType.FEATURE_OF_INTEREST) {
+            moveObservation(scope, entity, target);
             return;
         }
         int updated = Rows.update(scope.connection(), Sql.concat("update " + entity.type().table() + " e set " + column
@@ -33,21 +34,34 @@ final class ToOneLinks {
         }
     }
 
-    /** Moves an Observation to another Datastream; both Datastreams' counts and time envelopes change. */
-    private static void moveObservation(WriteScope scope, Ref.Existing observation, long datastreamId) throws SQLException {
-        List<Long> previous = Rows.longs(scope.connection(), Sql.concat("select e.datastream_id from sta_observation e where e.id = ",
-                Sql.param(observation.id()), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " for update"));
+    /**
+     * Moves an Observation to another Datastream or MultiDatastream (the other of the two becomes empty). The counts
+     * and time envelopes of the Datastreams involved change; a MultiDatastream must fit the Observation's result.
+     */
+    private static void moveObservation(WriteScope scope, Ref.Existing observation, Ref.Existing parent)
+            throws SQLException {
+        List<Long> previous = Rows.longs(scope.connection(), Sql.concat("select coalesce(e.datastream_id, -1) from"
+                + " sta_observation e where e.id = ", Sql.param(observation.id()), " and ",
+                Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " for update"));
         if (previous.isEmpty()) {
             throw Names.missing(EntityType.OBSERVATION, observation.id(), observation.at());
         }
+        boolean toDatastream = parent.type() == EntityType.DATASTREAM;
+        Rows.update(scope.connection(), Sql.concat("update sta_observation set datastream_id = ",
+                Sql.param(toDatastream ? parent.id() : null), "::bigint, multi_datastream_id = ",
+                Sql.param(toDatastream ? null : parent.id()), "::bigint where id = ", Sql.param(observation.id())));
         long from = previous.getFirst();
-        if (from == datastreamId) {
-            return;
+        List<Long> datastreams = new ArrayList<>();
+        if (from >= 0) {
+            ObservationCounts.add(scope.connection(), from, -1);
+            datastreams.add(from);
         }
-        Rows.update(scope.connection(), Sql.concat("update sta_observation set datastream_id = ", Sql.param(datastreamId),
-                " where id = ", Sql.param(observation.id())));
-        ObservationCounts.add(scope.connection(), from, -1);
-        ObservationCounts.add(scope.connection(), datastreamId, 1);
-        ObservationExtents.recompute(scope.connection(), List.of(from, datastreamId));
+        if (toDatastream) {
+            ObservationCounts.add(scope.connection(), parent.id(), 1);
+            datastreams.add(parent.id());
+        } else {
+            MultiDatastreamRules.checkObservation(scope, observation.id(), parent.at() == null ? Pointer.BODY : parent.at());
+        }
+        ObservationExtents.recompute(scope.connection(), datastreams);
     }
 }

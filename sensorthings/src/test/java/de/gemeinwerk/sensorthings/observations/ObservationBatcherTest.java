@@ -5,6 +5,7 @@ import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.read.EntityRow;
+import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +89,7 @@ class ObservationBatcherTest {
     }
 
     private static ObservationInserts.Row row(IngestTenant tenant, long datastream, String body) {
-        return ObservationInserts.parse(tenant.id(), datastream, JsonMapper.shared().readTree(body), NOW);
+        return ObservationInserts.parse(tenant.id(), EntityType.DATASTREAM, datastream, JsonMapper.shared().readTree(body), NOW);
     }
 
     private static EntityRow stored(Request request) throws Exception {
