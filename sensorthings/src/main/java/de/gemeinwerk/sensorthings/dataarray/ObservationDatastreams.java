@@ -39,8 +39,9 @@ public final class ObservationDatastreams {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long datastream = rs.getLong(2);
-                    groupOf.put(rs.getLong(1), rs.wasNull() ? new Group(EntityType.MULTI_DATASTREAM, rs.getLong(3))
-                            : new Group(EntityType.DATASTREAM, datastream));
+                    Group group = rs.wasNull() ? new Group(EntityType.MULTI_DATASTREAM, rs.getLong(3))
+                            : new Group(EntityType.DATASTREAM, datastream);
+                    groupOf.put(rs.getLong(1), group);
                 }
             }
         }

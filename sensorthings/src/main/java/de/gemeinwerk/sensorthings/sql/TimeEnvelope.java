@@ -25,7 +25,8 @@ public final class TimeEnvelope {
 
     private static String column(Property property, String bound, String ownerAlias) {
         boolean phenomenon = "phenomenon_time".equals(property.column());
-        if (EntityType.MULTI_DATASTREAM.properties().contains(property)) {
+        // by identity: the properties of Datastream and MultiDatastream are equal records
+        if (EntityType.MULTI_DATASTREAM.properties().stream().anyMatch(own -> own == property)) {
             return computed(phenomenon, bound.equals("start"), ownerAlias);
         }
         String stem = phenomenon ? "phenomenon_" : "result_";

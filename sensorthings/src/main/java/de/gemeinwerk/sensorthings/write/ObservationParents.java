@@ -17,8 +17,10 @@ final class ObservationParents {
         Ref datastream = observation.toOne().get(DATASTREAM);
         Ref multi = observation.toOne().get(MULTI_DATASTREAM);
         if (datastream != null && multi != null) {
+            // point at the one the body names, not at one given by the request path
+            Navigation named = multi instanceof Ref.Existing fromPath && fromPath.at() == null ? DATASTREAM : MULTI_DATASTREAM;
             throw ApiException.badRequest("an Observation belongs to a Datastream or to a MultiDatastream, not to both",
-                    observation.at().child(MULTI_DATASTREAM.name()).where());
+                    observation.at().child(named.name()).where());
         }
         if (datastream == null && multi == null) {
             throw ApiException.badRequest("an Observation needs a Datastream or a MultiDatastream",

@@ -47,10 +47,14 @@ final class ToOneLinks {
             throw Names.missing(EntityType.OBSERVATION, observation.id(), observation.at());
         }
         boolean toDatastream = parent.type() == EntityType.DATASTREAM;
-        Rows.update(scope.connection(), Sql.concat("update sta_observation set datastream_id = ",
-                Sql.param(toDatastream ? parent.id() : null), "::bigint, multi_datastream_id = ",
-                Sql.param(toDatastream ? null : parent.id()), "::bigint where id = ", Sql.param(observation.id())));
         long from = previous.getFirst();
+        if (toDatastream && from == parent.id()) {
+            return;
+        }
+        String column = ObservationParents.column(parent.type());
+        String other = ObservationParents.column(toDatastream ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM);
+        Rows.update(scope.connection(), Sql.concat("update sta_observation set " + column + " = ", Sql.param(parent.id()),
+                ", " + other + " = null where id = ", Sql.param(observation.id())));
         List<Long> datastreams = new ArrayList<>();
         if (from >= 0) {
             ObservationCounts.add(scope.connection(), from, -1);

@@ -29,7 +29,7 @@ class ResourcePathTest extends ConformanceTestBase {
     // ---- service root ---------------------------------------------------------------------------
 
     @Test
-    void serviceRootListsTheEightEntitySetsWithTheirUrls_reqResourcePathServiceRoot() {
+    void serviceRootListsTheEntitySetsWithTheirUrls_reqResourcePathServiceRoot() {
         JsonNode root = sta().get("");
 
         List<String> names = new ArrayList<>();
@@ -38,7 +38,7 @@ class ResourcePathTest extends ConformanceTestBase {
             assertThat(set.get("url").asString()).isEqualTo(serviceRoot() + "/" + set.get("name").asString());
         }
         assertThat(names).containsExactlyInAnyOrder("Things", "Locations", "HistoricalLocations", "Datastreams",
-                "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest");
+                "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest", "MultiDatastreams");
     }
 
     @Test
@@ -55,8 +55,8 @@ class ResourcePathTest extends ConformanceTestBase {
     void serviceRootIsServedWithAndWithoutTrailingSlash() {
         HttpResponse<String> withoutSlash = sta().http().get(sta().root(), null);
         assertThat(withoutSlash.statusCode()).isEqualTo(200);
-        assertThat(StaClient.json(withoutSlash.body()).get("value")).hasSize(8);
-        assertThat(sta().get("").get("value")).hasSize(8);
+        assertThat(StaClient.json(withoutSlash.body()).get("value")).hasSize(9);
+        assertThat(sta().get("").get("value")).hasSize(9);
     }
 
     // ---- entity representation (req/datamodel/*) ------------------------------------------------
@@ -67,7 +67,7 @@ class ResourcePathTest extends ConformanceTestBase {
         JsonNode thing = sta().get("Things(" + id + ")");
 
         assertEntity(thing, "Things", id, List.of("name", "description", "properties"),
-                List.of("Locations", "HistoricalLocations", "Datastreams"));
+                List.of("Locations", "HistoricalLocations", "Datastreams", "MultiDatastreams"));
         assertThat(thing.get("name").asString()).isEqualTo(GAUGE);
         assertThat(thing.at("/properties/contact/department").asString()).isEqualTo("Gewässer");
         assertThat(thing.at("/properties/installed").asInt()).isEqualTo(2019);
@@ -119,7 +119,7 @@ class ResourcePathTest extends ConformanceTestBase {
         JsonNode sensor = sta().get("Sensors(" + id + ")");
 
         assertEntity(sensor, "Sensors", id, List.of("name", "description", "encodingType", "metadata", "properties"),
-                List.of("Datastreams"));
+                List.of("Datastreams", "MultiDatastreams"));
         assertThat(sensor.get("name").asString()).isEqualTo("Drucksonde PS-100");
         assertThat(sensor.get("metadata").asString()).isEqualTo("https://example.org/datenblatt/drucksonde-ps-100.pdf");
     }
@@ -130,7 +130,7 @@ class ResourcePathTest extends ConformanceTestBase {
         JsonNode observedProperty = sta().get("ObservedProperties(" + id + ")");
 
         assertEntity(observedProperty, "ObservedProperties", id,
-                List.of("name", "definition", "description", "properties"), List.of("Datastreams"));
+                List.of("name", "definition", "description", "properties"), List.of("Datastreams", "MultiDatastreams"));
         assertThat(observedProperty.get("definition").asString()).isEqualTo("https://example.org/def/stickstoffdioxid");
     }
 
@@ -141,7 +141,7 @@ class ResourcePathTest extends ConformanceTestBase {
 
         assertEntity(observation, "Observations", id,
                 List.of("phenomenonTime", "resultTime", "result", "resultQuality", "validTime", "parameters"),
-                List.of("Datastream", "FeatureOfInterest"));
+                List.of("Datastream", "MultiDatastream", "FeatureOfInterest"));
         assertThat(observation.get("phenomenonTime").asString()).isEqualTo("2024-05-01T10:00:00Z/2024-05-01T11:00:00Z");
         assertThat(observation.get("resultTime").asString()).isEqualTo("2024-05-01T11:00:02Z");
         assertThat(observation.get("validTime").asString()).isEqualTo("2024-05-01T11:00:00Z/2024-05-02T11:00:00Z");
