@@ -136,6 +136,9 @@ final class BodyParser {
     }
 
     private List<Ref> many(EntityType type, Navigation navigation, JsonNode value, Pointer at) {
+        if (type == EntityType.OBSERVED_PROPERTY && MultiDatastreamRules.isPropertyLink(navigation)) {
+            throw MultiDatastreamRules.notFromObservedProperty(at.where());
+        }
         if (mode != Mode.CREATE && MultiDatastreamRules.isPropertyLink(navigation)) {
             throw MultiDatastreamRules.fixedProperties(at.where());
         }

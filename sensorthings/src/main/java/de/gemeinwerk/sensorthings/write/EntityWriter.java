@@ -61,7 +61,8 @@ public final class EntityWriter {
             }
             Ref.Existing parent = new Ref.Existing(target.parentType(), target.parentId(), null);
             if (MultiDatastreamRules.isPropertyLink(via)) {
-                throw MultiDatastreamRules.fixedProperties("path");
+                throw target.parentType() == EntityType.OBSERVED_PROPERTY
+                        ? MultiDatastreamRules.notFromObservedProperty("path") : MultiDatastreamRules.fixedProperties("path");
             }
             if (via.relation() instanceof Relation.LinkTable) {
                 // a link table row has no tenant of its own: the parent is checked here, the new entity is ours

@@ -165,6 +165,13 @@ final class MultiDatastreamRules {
                 + " created and cannot change afterwards: every result of its Observations depends on them", where);
     }
 
+    /** A MultiDatastream created or linked from one of its ObservedProperties would not say where that one goes. */
+    static ApiException notFromObservedProperty(String where) {
+        return ApiException.badRequest("a MultiDatastream names all its ObservedProperties itself, in the order of its"
+                + " results; create it through MultiDatastreams, Things(n)/MultiDatastreams or Sensors(n)/MultiDatastreams",
+                where);
+    }
+
     private static String linkTable() {
         return ((Relation.LinkTable) OBSERVED_PROPERTIES.relation()).table();
     }

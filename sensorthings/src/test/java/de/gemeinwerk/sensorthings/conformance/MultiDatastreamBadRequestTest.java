@@ -114,5 +114,9 @@ class MultiDatastreamBadRequestTest extends ConformanceTestBase {
     void newMultiDatastreamsCannotBeCreatedThroughAnObservedProperty() {
         refused("ObservedProperties(" + station.observedProperties.getFirst() + ")/MultiDatastreams",
                 body(station.observedProperties, units(3), measurements(3)), "path");
+        refused("ObservedProperties", """
+                {"name": "Wind", "definition": "d", "description": "d", "MultiDatastreams": [%s]}"""
+                .formatted(body(station.observedProperties, units(3), measurements(3))), "body: /MultiDatastreams");
+        assertThat(names(client().get("ObservedProperties"))).doesNotContain("Wind");
     }
 }

@@ -53,6 +53,20 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
     }
 
     @Test
+    void aDeepInsertCreatesNewAndLinksExistingObservedPropertiesInTheOrderGiven() {
+        WeatherStation station = station();
+        StaClient sta = station.client;
+        long created = sta.create("Things(" + station.thing + ")/MultiDatastreams", """
+                {"name": "Gemischt", "description": "d", "unitOfMeasurements": %s, "multiObservationDataTypes": %s,
+                 "Sensor": {"@iot.id": %d},
+                 "ObservedProperties": [{"@iot.id": %d}, {"name": "Wind", "definition": "d", "description": "d"},
+                                        {"@iot.id": %d}]}""".formatted(units(3), measurements(3), station.sensor,
+                station.observedProperties.get(2), station.observedProperties.get(0)));
+        assertThat(names(sta.get("MultiDatastreams(" + created + ")/ObservedProperties")))
+                .containsExactly("Sicht", "Wind", "Lufttemperatur");
+    }
+
+    @Test
     void observationsAreCreatedThroughThePathTheBodyAndCreateObservationsAlike() {
         WeatherStation station = station();
         StaClient sta = station.client;
@@ -154,8 +168,7 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
     @Test
     void deletingAThingDeletesItsMultiDatastreamsAndTheirObservations() {
         WeatherStation station = station();
-        assertStatus(station.client.send("DELETE", "Things(" + station.thing + ")", null), 200);
-        assertGone(station);
+        deleteAndAssertGone(station, "Things(" + station.thing + ")");
         // what the MultiDatastream linked stays
         assertThat(ids(station.client.get("ObservedProperties"))).containsAll(station.observedProperties);
         assertThat(ids(station.client.get("Sensors"))).contains(station.sensor);
@@ -164,13 +177,10 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
     @Test
     void deletingASensorOrAnObservedPropertyDeletesTheMultiDatastreamsThatNeedIt() {
         WeatherStation bySensor = station();
-        assertStatus(bySensor.client.send("DELETE", "Sensors(" + bySensor.sensor + ")", null), 200);
-        assertGone(bySensor);
+        deleteAndAssertGone(bySensor, "Sensors(" + bySensor.sensor + ")");
 
         WeatherStation byProperty = station();
-        long humidity = byProperty.observedProperties.get(1);
-        assertStatus(byProperty.client.send("DELETE", "ObservedProperties(" + humidity + ")", null), 200);
-        assertGone(byProperty);
+        deleteAndAssertGone(byProperty, "ObservedProperties(" + byProperty.observedProperties.get(1) + ")");
         assertThat(ids(byProperty.client.get("ObservedProperties?$filter=name ne 'Niederschlag'")))
                 .containsExactly(byProperty.observedProperties.get(0), byProperty.observedProperties.get(2));
         assertThat(ids(byProperty.client.get("Things"))).containsExactly(byProperty.thing);
@@ -179,8 +189,7 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
     @Test
     void deletingAMultiDatastreamDeletesItsObservationsOnly() {
         WeatherStation station = station();
-        assertStatus(station.client.send("DELETE", "MultiDatastreams(" + station.multiDatastream + ")", null), 200);
-        assertGone(station);
+        deleteAndAssertGone(station, "MultiDatastreams(" + station.multiDatastream + ")");
         assertThat(ids(station.client.get("Things"))).containsExactly(station.thing);
         assertThat(ids(station.client.get("Observations"))).containsExactly(station.rainObservation);
         assertProblem(station.client.send("DELETE", "MultiDatastreams(" + station.multiDatastream + ")", null), 404);
@@ -192,7 +201,9 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
         return sta.http().send("PATCH", sta.root() + "/" + path, patch, "application/json-patch+json", sta.key());
     }
 
-    private static void assertGone(WeatherStation station) {
+    /** Deletes what the path names; the station's MultiDatastream and its Observations are gone with it. */
+    private static void deleteAndAssertGone(WeatherStation station, String path) {
+        assertStatus(station.client.send("DELETE", path, null), 200);
         assertProblem(station.client.getRaw("MultiDatastreams(" + station.multiDatastream + ")"), 404);
         for (long observation : station.observations) {
             assertProblem(station.client.getRaw("Observations(" + observation + ")"), 404);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The performance design of reads, checked against the real database: what FROST-Server's known problems
- * (per-row triggers, sorts on big tables, one query per expanded parent) must never creep back.
+ * (per-row triggers, sorts on big tables, one query per expanded parent) must never creep back — for the Observations
+ * of Datastreams and of MultiDatastreams (whose partial index serves their reads and their time envelope).
  */
 @SensorThingsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +55,7 @@ class ReadDesignTest {
 
     private StaClient sta;
     private final List<Long> datastreams = new ArrayList<>();
+    private final List<Long> multiDatastreams = new ArrayList<>();
 
     @BeforeAll
     void createThirtyDatastreamsWithObservations() throws SQLException {
@@ -72,6 +75,7 @@ class ReadDesignTest {
                      "Thing": {"@iot.id": %d}, "Sensor": {"@iot.id": %d}, "ObservedProperty": {"@iot.id": %d}}"""
                     .formatted(i, thing, sensor, property)));
         }
+        createMultiDatastreams(thing, sensor, property);
         long feature = sta.create("Datastreams(" + datastreams.getFirst() + ")/Observations", "{\"result\": 1}");
         long featureId = sta.get("Observations(" + feature + ")/FeatureOfInterest").get("@iot.id").asLong();
         try (Connection connection = dataSource.getConnection();
@@ -82,7 +86,30 @@ class ReadDesignTest {
             insert.setLong(1, featureId);
             insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
             insert.executeUpdate();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into sta_observation (multi_datastream_id, feature_of_interest_id, phenomenon_time_start,
+                       result_time, result_type, result_json) select m, ?, now() - make_interval(mins => g),
+                       case when g % 10 = 0 then now() end, 5, jsonb_build_array(g, g)
+                     from unnest(?::bigint[]) m, generate_series(1, 2000) g""")) {
+            insert.setLong(1, featureId);
+            insert.setArray(2, connection.createArrayOf("bigint", multiDatastreams.toArray()));
+            insert.executeUpdate();
             connection.createStatement().execute("analyze sta_observation");
+        }
+    }
+
+    /** Twenty MultiDatastreams of two ObservedProperties each, for the tests of their indexes. */
+    private void createMultiDatastreams(long thing, long sensor, long property) {
+        long second = sta.create("ObservedProperties", "{\"name\": \"Q\", \"definition\": \"d\", \"description\": \"d\"}");
+        String om = "\"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement\"";
+        String unit = "{\"name\": \"n\", \"symbol\": \"s\", \"definition\": \"d\"}";
+        for (int i = 0; i < 20; i++) {
+            multiDatastreams.add(sta.create("MultiDatastreams", """
+                    {"name": "M%d", "description": "d", "multiObservationDataTypes": [%s, %s], "unitOfMeasurements": [%s, %s],
+                     "Thing": {"@iot.id": %d}, "Sensor": {"@iot.id": %d}, "ObservedProperties": [{"@iot.id": %d}, {"@iot.id": %d}]}"""
+                    .formatted(i, om, om, unit, unit, thing, sensor, property, second)));
         }
     }
 
@@ -115,6 +142,42 @@ class ReadDesignTest {
                 options("$orderby", "phenomenonTime desc"), Projection.of(EntityType.OBSERVATION, List.of()),
                 GeoResults.NONE, 1, 0, false);
         assertThat(plan(expand)).contains("Index Scan Backward").doesNotContain("Sort").doesNotContain("Seq Scan on sta_observation");
+    }
+
+    @Test
+    void observationsOfAMultiDatastreamByTimeAreReadFromItsIndexWithoutSortingOrScanning() throws SQLException {
+        Target target = Target.navigation(EntityType.MULTI_DATASTREAM, multiDatastreams.get(3),
+                EntityType.MULTI_DATASTREAM.navigation("Observations").orElseThrow(), null);
+        for (String orderBy : List.of("phenomenonTime desc", "phenomenonTime")) {
+            Sql page = SelectStatements.page(target, sta.tenant().id(), options("$orderby", orderBy),
+                    Projection.of(EntityType.OBSERVATION, List.of()), GeoResults.NONE, 1000, 0);
+            assertThat(plan(page)).contains("sta_observation_multi_datastream_time").doesNotContain("Sort")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void theLatestObservationOfEveryMultiDatastreamIsOneIndexDescentEach() throws SQLException {
+        long[] ids = multiDatastreams.stream().mapToLong(Long::longValue).toArray();
+        Sql expand = SelectStatements.expand(EntityType.MULTI_DATASTREAM,
+                EntityType.MULTI_DATASTREAM.navigation("Observations").orElseThrow(), ids,
+                options("$orderby", "phenomenonTime desc"),
+                Projection.of(EntityType.OBSERVATION, List.of()), GeoResults.NONE, 1, 0, false);
+        assertThat(plan(expand)).contains("Index Scan Backward using sta_observation_multi_datastream_time")
+                .doesNotContain("Sort").doesNotContain("Seq Scan on sta_observation");
+    }
+
+    @Test
+    void theTimeEnvelopeOfMultiDatastreamsIsAFewIndexDescentsEach() throws SQLException {
+        Sql page = SelectStatements.page(Target.collection(EntityType.MULTI_DATASTREAM), sta.tenant().id(),
+                QueryOptions.NONE, Projection.of(EntityType.MULTI_DATASTREAM,
+                        List.of()), GeoResults.NONE, 100, 0);
+        String plan = plan(page);
+        assertThat(plan).doesNotContain("Seq Scan on sta_observation").doesNotContain("Bitmap Heap Scan on sta_observation")
+                .contains("sta_observation_multi_datastream_time", "sta_observation_multi_datastream_result_time");
+        JsonNode entity = sta.get("MultiDatastreams(" + multiDatastreams.get(5) + ")");
+        assertThat(entity.get("phenomenonTime").asString()).matches(".+Z/.+Z");
+        assertThat(entity.get("resultTime").asString()).matches(".+Z/.+Z");
     }
 
     @Test
