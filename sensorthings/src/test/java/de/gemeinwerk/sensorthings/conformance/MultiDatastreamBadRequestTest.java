@@ -1,10 +1,7 @@
 package de.gemeinwerk.sensorthings.conformance;
 
 import de.gemeinwerk.sensorthings.SensorThingsTest;
-import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -19,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the offending place, and nothing of them is stored.
  */
 @SensorThingsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultiDatastreamBadRequestTest extends ConformanceTestBase {
-
-    private WeatherStation station;
-
-    @BeforeAll
-    void createTheWeatherStation() {
-        station = new WeatherStation(newTenant("wetter-bad"));
-    }
-
-    private StaClient client() {
-        return station.client;
-    }
+class MultiDatastreamBadRequestTest extends WeatherStationTestBase {
 
     private String body(List<Long> properties, String units, String types) {
         return multiDatastream("Falsch", station.thing, station.sensor, properties, units, types);

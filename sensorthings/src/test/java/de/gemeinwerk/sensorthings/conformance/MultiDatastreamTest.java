@@ -2,9 +2,7 @@ package de.gemeinwerk.sensorthings.conformance;
 
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -21,19 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * defined order, the query options over the new properties and paths.
  */
 @SensorThingsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultiDatastreamTest extends ConformanceTestBase {
-
-    private WeatherStation station;
-
-    @BeforeAll
-    void createTheWeatherStation() {
-        station = new WeatherStation(newTenant("wetter"));
-    }
-
-    private StaClient client() {
-        return station.client;
-    }
+class MultiDatastreamTest extends WeatherStationTestBase {
 
     private String multi() {
         return "MultiDatastreams(" + station.multiDatastream + ")";
