@@ -201,6 +201,23 @@ class MultiDatastreamWriteTest extends ConformanceTestBase {
         return sta.http().send("PATCH", sta.root() + "/" + path, patch, "application/json-patch+json", sta.key());
     }
 
+    @Test
+    void deletingObservationsOfAMultiDatastreamLeavesTheCountsOfDatastreamsAlone() {
+        WeatherStation station = station();
+        StaClient sta = station.client;
+        assertStatus(sta.send("DELETE", "Observations(" + station.observations.getFirst() + ")", null), 200);
+        assertThat(sta.get("Observations?$count=true").get("@iot.count").asLong()).isEqualTo(3);
+        assertThat(sta.get("MultiDatastreams(" + station.multiDatastream + ")").get("phenomenonTime").asString())
+                .isEqualTo("2015-01-01T04:00:00Z/2015-01-02T04:00:00Z");
+        // all the station's Observations share the FeatureOfInterest generated from its Location
+        long feature = sta.get("Observations(" + station.rainObservation + ")/FeatureOfInterest").get("@iot.id").asLong();
+        assertStatus(sta.send("DELETE", "FeaturesOfInterest(" + feature + ")", null), 200);
+        assertThat(sta.get("Observations?$count=true").get("@iot.count").asLong()).isZero();
+        assertThat(sta.get("Datastreams(" + station.datastream + ")/Observations?$count=true").get("@iot.count").asLong())
+                .isZero();
+        assertThat(sta.get("MultiDatastreams(" + station.multiDatastream + ")").get("phenomenonTime").isNull()).isTrue();
+    }
+
     /** Deletes what the path names; the station's MultiDatastream and its Observations are gone with it. */
     private static void deleteAndAssertGone(WeatherStation station, String path) {
         assertStatus(station.client.send("DELETE", path, null), 200);
