@@ -147,6 +147,12 @@ class MultiDatastreamTest extends WeatherStationTestBase {
         assertThat(ids(client().get("MultiDatastreams?$filter=properties/betreiber eq 'Stadtwerke'")))
                 .containsExactly(station.multiDatastream);
         assertThat(ids(client().get("Things?$filter=MultiDatastreams/Sensor/name eq 'WS-300'"))).containsExactly(station.thing);
+        assertThat(ids(client().get("MultiDatastreams?$filter=st_intersects(observedArea, geography'POINT(7.62 51.96)')")))
+                .containsExactly(station.multiDatastream);
+        assertThat(ids(client().get("MultiDatastreams?$filter=st_intersects(observedArea, geography'POINT(8 52)')"))).isEmpty();
+        assertThat(ids(client().get("Observations?$filter=st_within(MultiDatastream/Thing/Locations/location,"
+                + " geography'POLYGON((7.6 51.9, 7.7 51.9, 7.7 52, 7.6 52, 7.6 51.9))')&$orderby=phenomenonTime")))
+                .containsExactlyElementsOf(station.observations);
         assertThat(ids(client().get("ObservedProperties?$filter=MultiDatastreams/name eq '" + MULTI + "'&$orderby=name")))
                 .containsExactly(station.observedProperties.get(1), station.observedProperties.get(0),
                         station.observedProperties.get(2));
