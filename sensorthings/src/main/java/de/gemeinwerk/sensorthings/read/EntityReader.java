@@ -5,14 +5,12 @@ import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
-import de.gemeinwerk.sensorthings.sql.ObservationTenancy;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.PropertyColumns;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
-import de.gemeinwerk.sensorthings.sql.Tenancy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,35 +59,32 @@ public final class EntityReader {
         int top = target.single() ? 1 : pageSize.top(options.top());
         int skip = target.single() || options.skip() == null ? 0 : options.skip();
         GeoResults geoResults = prepare(connection, options, target.type(), tenantId, false);
-        // only a tenant's whole set of Observations depends on whether it has MultiDatastreams
-        Tenancy tenant = target.type() == EntityType.OBSERVATION && target.via() == null
-                ? ObservationTenancy.of(connection, tenantId) : Tenancy.of(tenantId);
         List<EntityRow> rows = rows(connection,
-                SelectStatements.page(target, tenant, options, projection, geoResults, top, skip), projection);
+                SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection);
         boolean more = trimToPage(rows, top);
         BoundedCount.Count count = Boolean.TRUE.equals(options.count()) && !target.single()
-                ? count(connection, target, tenant, options, geoResults) : null;
+                ? count(connection, target, tenantId, options, geoResults) : null;
         expand(connection, target.type(), rows, expand, tenantId);
         return count == null ? new Page(rows, null, more, top, skip)
                 : new Page(rows, count.value(), count.estimated(), more, top, skip);
     }
 
-    private BoundedCount.Count count(Connection connection, Target target, Tenancy tenant, QueryOptions options,
+    private BoundedCount.Count count(Connection connection, Target target, long tenantId, QueryOptions options,
                                      GeoResults geoResults) throws SQLException {
         if (options.filter() == null && target.type() == EntityType.OBSERVATION) {
-            Long counted = ObservationCounts.count(connection, target, tenant.id());
-            if (counted != null && (target.via() != null || !tenant.multiDatastreams())) {
+            Long counted = ObservationCounts.count(connection, target, tenantId);
+            if (counted != null && target.via() != null) {
                 return new BoundedCount.Count(counted, false);
             }
             if (counted != null) {
                 // the deltas count the Observations of Datastreams; those of MultiDatastreams come from their index
                 BoundedCount.Count multi = BoundedCount.of(connection, Sql.concat("select count(*) from sta_observation e"
                         + " where e.multi_datastream_id in (select m.id from sta_multi_datastream m where m.tenant_id = ",
-                        Sql.param(tenant.id()), ")"), pageSize.countBudgetMillis());
+                        Sql.param(tenantId), ")"), pageSize.countBudgetMillis());
                 return new BoundedCount.Count(counted + multi.value(), multi.estimated());
             }
         }
-        return BoundedCount.of(connection, SelectStatements.count(target, tenant, options, geoResults),
+        return BoundedCount.of(connection, SelectStatements.count(target, tenantId, options, geoResults),
                 pageSize.countBudgetMillis());
     }
 

@@ -25,23 +25,17 @@ public final class SelectStatements {
     /** The page: {@code top + 1} rows are fetched, the extra one tells whether there is a next page. */
     public static Sql page(Target target, long tenantId, QueryOptions options, Projection projection, GeoResults geo,
                            int top, int skip) {
-        return page(target, Tenancy.of(tenantId), options, projection, geo, top, skip);
-    }
-
-    /** As {@link #page(Target, long, QueryOptions, Projection, GeoResults, int, int)}, knowing the tenant better. */
-    public static Sql page(Target target, Tenancy tenant, QueryOptions options, Projection projection, GeoResults geo,
-                           int top, int skip) {
         Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
-        Sql where = where(target, tenant, options, scope, geo);
+        Sql where = where(target, tenantId, options, scope, geo);
         Sql order = orderBy(target.type(), target.via(), options, scope, geo, "$orderby",
                 Positions.ofPage(target, ROOT));
         return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
                 " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
     }
 
-    public static Sql count(Target target, Tenancy tenant, QueryOptions options, GeoResults geo) {
+    public static Sql count(Target target, long tenantId, QueryOptions options, GeoResults geo) {
         Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
-        Sql where = where(target, tenant, options, scope, geo);
+        Sql where = where(target, tenantId, options, scope, geo);
         return Sql.concat("select count(*) from ", target.type().table(), " ", ROOT, scope.joins(), " where ", where);
     }
 
@@ -65,13 +59,13 @@ public final class SelectStatements {
                 " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip), ") x");
     }
 
-    private static Sql where(Target target, Tenancy tenant, QueryOptions options, Scope scope, GeoResults geo) {
+    private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {
         List<Sql> conditions = new ArrayList<>();
         EntityType type = target.type();
         if (type.hasTenantColumn()) {
-            conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(tenant.id())));
+            conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(tenantId)));
         } else if (target.via() == null) {
-            conditions.add(ObservationTenancy.condition(ROOT, tenant));
+            conditions.add(ObservationTenancy.condition(ROOT, tenantId));
         }
         if (target.id() != null) {
             conditions.add(Sql.concat(ROOT + ".id = ", Sql.param(target.id())));

@@ -12,7 +12,6 @@ import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.SqlArray;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
-import de.gemeinwerk.sensorthings.sql.Tenancy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +32,7 @@ final class Rows {
     static Sql inTenant(EntityType type, String alias, long tenantId) {
         return type.hasTenantColumn()
                 ? Sql.concat(alias + ".tenant_id = ", Sql.param(tenantId))
-                : ObservationTenancy.condition(alias, Tenancy.of(tenantId));
+                : ObservationTenancy.condition(alias, tenantId);
     }
 
     /** The id of the one entity a path addresses (Things(1), Datastreams(1)/Thing, Things(1)/Locations(2)), or 404. */

@@ -61,15 +61,6 @@ class MultiDatastreamStatementsTest {
     }
 
     @Test
-    void observationsOfATenantWithoutMultiDatastreamsAreThoseOfItsDatastreamsByOneSemiJoinableCondition() {
-        Sql sql = SelectStatements.page(Target.collection(EntityType.OBSERVATION), new Tenancy(7, false), QueryOptions.NONE,
-                Projection.of(EntityType.OBSERVATION, List.of()), GeoResults.NONE, 10, 0);
-        assertThat(sql.text()).contains("where e.datastream_id in (select d.id from sta_datastream d where d.tenant_id = ?)"
-                + " order by").doesNotContain("multi_datastream");
-        assertThat(sql.params()).startsWith(7L, 11L);
-    }
-
-    @Test
     void aMultiDatastreamsTimesAreComputedFromItsObservationsADatastreamsAreKept() {
         String multi = page(Target.collection(EntityType.MULTI_DATASTREAM), Map.of("$filter",
                 "phenomenonTime ge 2024-01-01T00:00:00Z")).text();
