@@ -96,6 +96,14 @@ class MultiDatastreamBadRequestTest extends WeatherStationTestBase {
     }
 
     @Test
+    void theAggregateExtensionsStayDatastreamOnly() {
+        String multi = "MultiDatastreams(" + station.multiDatastream + ")";
+        assertProblem(client().getRaw(multi + "/Observations/$aggregate?interval=day&from=2014-01-01"), 400);
+        assertProblem(client().getRaw("MultiDatastreams/$latest"), 400);
+        assertProblem(client().getRaw(multi + "/Observations?$resultFormat=csv"), 400);
+    }
+
+    @Test
     void newMultiDatastreamsCannotBeCreatedThroughAnObservedProperty() {
         refused("ObservedProperties(" + station.observedProperties.getFirst() + ")/MultiDatastreams",
                 body(station.observedProperties, units(3), measurements(3)), "path");
