@@ -28,8 +28,9 @@ import java.util.function.Function;
  * {@code with ordinality}. Within the statement, each row's Datastream (or MultiDatastream) and given FeatureOfInterest
  * are looked up within the row's own tenant and locked FOR KEY SHARE (so neither can be deleted before the commit); a
  * row without a FeatureOfInterest gets the one generated from its Thing's lowest-id Location. Rows whose
- * Datastream or FeatureOfInterest is not found are not inserted; the others are, with one count delta per
- * Datastream, and come back with all their columns, so a response needs no read-back.
+ * (Multi)Datastream or FeatureOfInterest is not found, or whose result does not have the size of its
+ * MultiDatastream, are not inserted; the others are, with one count delta per Datastream, and come back with all
+ * their columns, so a response needs no read-back.
  */
 final class ObservationStatement {
 
