@@ -40,7 +40,7 @@ import java.util.Map;
 @Component
 public class ResultFormatReads {
 
-    static final String CSV_TYPE = "text/csv;charset=UTF-8;header=present";
+    static final String CSV_TYPE = "text/csv;header=present;charset=UTF-8";
     static final String GEO_JSON_TYPE = "application/geo+json";
 
     private final Transactions transactions;
