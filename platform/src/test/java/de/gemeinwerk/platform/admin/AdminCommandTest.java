@@ -83,7 +83,7 @@ class AdminCommandTest {
     private int execute(String... command) {
         out.reset();
         err.reset();
-        return new AdminCommands(tenants, apiKeys).execute(List.of(command), print(out), print(err));
+        return new AdminCommands(tenants, apiKeys, List.of()).execute(List.of(command), print(out), print(err));
     }
 
     private String out() {
