@@ -1,5 +1,6 @@
 package de.gemeinwerk.sensorthings.retention;
 
+import de.gemeinwerk.platform.CommandOutput;
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.admin.AdminCommand;
 import de.gemeinwerk.platform.tenant.Tenants;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +36,7 @@ class RetentionPolicyTest {
     @Autowired
     RetentionJob job;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandOutput output = new CommandOutput();
 
     private RetentionFixture fixture() {
         return RetentionFixture.create(StaClient.newTenant(port, tenants, keys, "policy"));
@@ -134,26 +131,22 @@ class RetentionPolicyTest {
     @Test
     void theEntryPointKnowsTheRetentionCommands() {
         int exit = AdminCommand.run(new String[]{"admin", "retention", "apply",
-                "--gemeinwerk.database.embedded.temporary=true"}, print(out), print(err), RetentionAdminModule.class);
+                "--gemeinwerk.database.embedded.temporary=true"}, output.outStream(), output.errStream(), RetentionAdminModule.class);
 
         assertThat(exit).as(err()).isZero();
     }
 
     private int execute(RetentionCommands commands, String... command) {
-        out.reset();
-        err.reset();
-        return commands.handles(List.of(command)) ? commands.execute(List.of(command), print(out), print(err)) : -1;
+        output.reset();
+        return commands.handles(List.of(command))
+                ? commands.execute(List.of(command), output.outStream(), output.errStream()) : -1;
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return output.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream stream) {
-        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+        return output.err();
     }
 }
