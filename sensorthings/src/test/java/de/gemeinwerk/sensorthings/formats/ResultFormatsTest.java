@@ -163,6 +163,12 @@ class ResultFormatsTest {
     }
 
     @Test
+    void theServiceRootNamesBothFormatsAsFrostServerDoes() {
+        assertThat(client.get("").at("/serverSettings/conformance").toString()).contains(
+                "CSV-ResultFormat/CSV-ResultFormat.md", "GeoJSON-ResultFormat/GeoJSON-ResultFormat.md");
+    }
+
+    @Test
     void refusesWhatTheFormatsCannotShow() {
         String where = "$resultFormat";
         assertThat(assertProblem(client.getRaw("Things?$resultFormat=xlsx"), 400, client.root() + "/Things")
