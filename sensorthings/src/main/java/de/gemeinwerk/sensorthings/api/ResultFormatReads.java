@@ -25,6 +25,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -110,8 +112,7 @@ public class ResultFormatReads {
     }
 
     /** Entities and collections of entities have these formats; a property, $value or $ref has not. */
-    private ResolvedPath resolve(java.sql.Connection connection, StaRequest request, ResultFormat format)
-            throws java.sql.SQLException {
+    private ResolvedPath resolve(Connection connection, StaRequest request, ResultFormat format) throws SQLException {
         ResolvedPath path = request.path() == null ? null
                 : resolver.resolve(connection, request.path(), request.tenant().id());
         if (path == null || path.property() != null || path.suffix() != ResourcePath.Suffix.NONE) {

@@ -5,6 +5,7 @@ import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +66,7 @@ public class ObservationRetention {
             List<Long> datastreams = datastreams(tenantId, datastreamId);
             return delete(datastreams, cutoff, progress);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, "the Observations cannot be deleted", OLDER_THAN);
+            throw SqlErrors.translate(e, "the Observations cannot be deleted", "request");
         }
     }
 
@@ -110,8 +112,8 @@ public class ObservationRetention {
              PreparedStatement statement = connection.prepareStatement(
                      "select id from sta_datastream where tenant_id = ? and (?::bigint is null or id = ?) order by id")) {
             statement.setLong(1, tenantId);
-            statement.setObject(2, datastreamId, java.sql.Types.BIGINT);
-            statement.setObject(3, datastreamId, java.sql.Types.BIGINT);
+            statement.setObject(2, datastreamId, Types.BIGINT);
+            statement.setObject(3, datastreamId, Types.BIGINT);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -119,7 +121,7 @@ public class ObservationRetention {
             }
         }
         if (datastreamId != null && ids.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND,
+            throw new ApiException(HttpStatus.NOT_FOUND,
                     "this tenant has no Datastream " + datastreamId, DATASTREAM);
         }
         return ids;
