@@ -33,17 +33,18 @@ public final class ObservationPurge {
         void chunkCommitted(long datastreamId, long deleted);
     }
 
-    // The candidates are the next chunkSize rows by (start, id) with a start before the cutoff; of those, the ones that
-    // also end before it are deleted. The last candidate's key is where the next chunk starts.
-    private static final String CHUNK = """
+    // The candidates are the next chunkSize rows by (start, id) with a start before the cutoff (a range of the time
+    // index, in its order); of those, the ones that also end before it are deleted, by primary key (an array, so the
+    // plan is index probes whatever the table's size). The last candidate's key is where the next chunk starts.
+    static final String CHUNK = """
             with candidates as (
                 select id, phenomenon_time_start, phenomenon_time_end from sta_observation
                 where datastream_id = ? and phenomenon_time_start < ? and (phenomenon_time_start, id) > (?::timestamptz, ?)
                 order by phenomenon_time_start, id limit ?),
             deleted as (
-                delete from sta_observation o using candidates c
-                where o.id = c.id and coalesce(c.phenomenon_time_end, c.phenomenon_time_start) < ?
-                returning o.id)
+                delete from sta_observation where id = any(array(select id from candidates
+                    where coalesce(phenomenon_time_end, phenomenon_time_start) < ?))
+                returning id)
             select (select count(*) from deleted), (select count(*) from candidates), c.phenomenon_time_start::text, c.id
             from candidates c order by c.phenomenon_time_start desc, c.id desc limit 1""";
 
