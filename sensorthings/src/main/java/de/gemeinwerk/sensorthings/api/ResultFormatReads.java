@@ -80,8 +80,8 @@ public class ResultFormatReads {
             ResolvedPath path = resolve(connection, request, ResultFormat.CSV);
             Projection projection = Projection.of(path.target().type(), request.options().select());
             List<ExpandNode> expand = firstOfCollections(ExpandNode.of(path.target().type(), request.options().expand()));
-            EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(), request.options(),
-                    projection, expand);
+            EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(),
+                    withoutCount(request.options()), projection, expand);
             return found(path, new Read(projection, expand, page, Map.of()));
         });
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
@@ -147,6 +147,12 @@ public class ResultFormatReads {
                     options.select(), options.expand(), options.filter(), null) : options;
             return new ExpandNode(node.navigation(), first, node.projection(), firstOfCollections(node.children()));
         }).toList();
+    }
+
+    /** CSV has no place for a count, so it is not counted. */
+    private static QueryOptions withoutCount(QueryOptions options) {
+        return new QueryOptions(options.top(), options.skip(), null, options.orderBy(), options.select(), options.expand(),
+                options.filter(), options.resultFormat());
     }
 
     private static String nextLink(StaRequest request, EntityReader.Page page) {

@@ -6,7 +6,9 @@ import de.gemeinwerk.platform.tenant.Tenants;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The retention commands of {@code ./gemeinwerk admin} (see {@link #USAGE}), the command-line face of what
@@ -25,6 +27,7 @@ public class RetentionCommands implements AdminCommandSet {
     private static final int FAILED = 1;
     private static final int USAGE_ERROR = 2;
     private static final String FOREVER = "forever";
+    private static final long PROGRESS_EVERY = 100_000;
 
     private final Tenants tenants;
     private final ObservationRetention retention;
@@ -54,7 +57,7 @@ public class RetentionCommands implements AdminCommandSet {
             String verb = command.size() > 1 ? command.get(1) : "";
             boolean observations = command.getFirst().equals("observations");
             if (observations && verb.equals("delete") && (command.size() == 4 || command.size() == 5)) {
-                return delete(command, out);
+                return delete(command, out, err);
             }
             if (!observations && verb.equals("show") && command.size() == 3) {
                 return print(policies.get(tenant(command)), out);
@@ -80,13 +83,25 @@ public class RetentionCommands implements AdminCommandSet {
         }
     }
 
-    private int delete(List<String> command, PrintStream out) {
+    private int delete(List<String> command, PrintStream out, PrintStream err) {
         Long datastream = command.size() == 5 ? id(command.get(4)) : null;
         ObservationRetention.Deletion deletion = retention.delete(tenant(command), datastream, command.get(3),
-                ObservationPurge.Progress.NONE);
+                progress(err));
         deletion.datastreams().forEach(d -> out.println("Datastream " + d.datastream() + ": deleted " + d.deleted()));
         out.println("Deleted " + deletion.deleted() + " Observations older than " + deletion.olderThan());
         return OK;
+    }
+
+    /** A line on standard error now and then, so a deletion of millions of rows shows that it advances. */
+    static ObservationPurge.Progress progress(PrintStream err) {
+        Map<Long, Long> deleted = new HashMap<>();
+        return (datastream, inChunk) -> {
+            long before = deleted.getOrDefault(datastream, 0L);
+            deleted.put(datastream, before + inChunk);
+            if ((before + inChunk) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                err.println("Datastream " + datastream + ": " + (before + inChunk) + " deleted so far");
+            }
+        };
     }
 
     private int set(List<String> command, PrintStream out) {
