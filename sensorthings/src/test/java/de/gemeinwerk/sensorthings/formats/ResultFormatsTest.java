@@ -119,6 +119,33 @@ class ResultFormatsTest {
     }
 
     @Test
+    void csvPagesMayBeLargerThanJsonPages() {
+        // this context's max-top is 50; CSV's own maximum (100000) lets one request carry more
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            rows.append(i > 0 ? "," : "").append("[\"2026-01-01T00:").append(String.format("%02d:%02d", i / 60, i % 60))
+                    .append("Z\",").append(i).append(']');
+        }
+        StaClient big = StaClient.newTenant(port, tenants, keys, "formats-big");
+        long stream = big.create("Datastreams", """
+                {"name": "viel", "description": "d", "unitOfMeasurement": {},
+                 "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                 "Thing": {"name": "T", "description": "d", "Locations": [{"name": "L", "description": "d",
+                   "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [1, 2]}}]},
+                 "Sensor": {"name": "S", "description": "d", "encodingType": "text/html", "metadata": "-"},
+                 "ObservedProperty": {"name": "P", "definition": "https://example.org/p", "description": "d"}}""");
+        assertThat(big.send("POST", "CreateObservations", "[{\"Datastream\": {\"@iot.id\": " + stream
+                + "}, \"components\": [\"phenomenonTime\", \"result\"], \"dataArray\": [" + rows + "]}]").statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> csv = big.getRaw("Observations?$resultFormat=CSV&$select=result&$top=120");
+
+        assertThat(csv.body().split("\r\n")).hasSize(121);
+        assertThat(csv.headers().firstValue("Link")).isEmpty();
+        assertThat(big.get("Observations?$top=120").get("value")).hasSize(50);
+    }
+
+    @Test
     void thingsAsGeoJsonTakeTheirLocationsGeometryInLongitudeLatitudeOrder() {
         HttpResponse<String> response = ok("Things?$resultFormat=GeoJSON&$select=name&$expand=Datastreams($select=name)");
 
