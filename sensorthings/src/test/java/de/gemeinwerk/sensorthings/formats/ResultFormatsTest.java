@@ -181,6 +181,16 @@ class ResultFormatsTest {
                 assertThat(feature.at("/geometry/coordinates")).isEqualTo(StaClient.json("[9.501, 51.305]")));
         assertThat(observations.at("/features/0/properties")).isEqualTo(StaClient.json("{\"result\": 87.5}"));
 
+        // a HistoricalLocation is where its Location is; a FeatureOfInterest is its feature
+        JsonNode point = StaClient.json("{\"type\": \"Point\", \"coordinates\": [9.501, 51.305]}");
+        assertThat(StaClient.json(ok("HistoricalLocations?$resultFormat=GeoJSON").body()).at("/features/0/geometry"))
+                .isEqualTo(point);
+        assertThat(StaClient.json(ok("FeaturesOfInterest?$resultFormat=GeoJSON&$select=name").body())
+                .at("/features/0")).satisfies(feature -> {
+                    assertThat(feature.get("geometry")).isEqualTo(point);
+                    assertThat(feature.get("properties")).isEqualTo(StaClient.json("{\"name\": \"Brücke\"}"));
+                });
+
         // a Datastream without observedArea is a Feature without geometry
         JsonNode datastreams = StaClient.json(ok("Datastreams?$resultFormat=GeoJSON&$select=unitOfMeasurement").body());
         assertThat(datastreams.at("/features/0/geometry").isNull()).isTrue();
