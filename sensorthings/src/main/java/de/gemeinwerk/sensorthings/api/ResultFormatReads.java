@@ -88,7 +88,15 @@ public class ResultFormatReads {
         try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
             CsvWriter.write(writer, read.page().rows(), read.projection(), read.expand());
         }
+        // a browser saves the download under a name that says what it is, e.g. Datastreams-1-Observations.csv
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(request) + ".csv\"");
         send(response, CSV_TYPE, body, nextLink(request, read.page()));
+    }
+
+    /** The resource path with every run of other characters than letters and digits as one '-'. */
+    private static String fileName(StaRequest request) {
+        String path = request.requestUrl().substring(request.serviceRoot().length());
+        return path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private void geoJson(StaRequest request, HttpServletResponse response) throws IOException {

@@ -79,6 +79,8 @@ class ResultFormatsTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .isEqualTo("text/csv;header=present;charset=UTF-8");
         assertThat(response.headers().firstValue("Link")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"Datastreams-" + datastream + "-Observations.csv\"");
         assertThat(response.headers().firstValueAsLong("Content-Length").orElseThrow())
                 .isEqualTo(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
