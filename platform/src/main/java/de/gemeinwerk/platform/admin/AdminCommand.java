@@ -54,19 +54,22 @@ public final class AdminCommand {
     /**
      * Runs the admin command in {@code args} (the process arguments, starting with {@code admin}).
      *
+     * @param modules configuration classes of capability modules that add commands ({@link AdminCommandSet} beans)
      * @return the exit code for the process
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... modules) {
         List<String> command = new ArrayList<>();
         List<String> springOptions = new ArrayList<>();
         for (String arg : Arrays.asList(args).subList(isAdminCommand(args) ? 1 : 0, args.length)) {
             (arg.startsWith("--") && arg.contains("=") ? springOptions : command).add(arg);
         }
         if (command.isEmpty() || command.getFirst().equals("help")) {
+            // without starting a context the modules' commands are unknown; an unknown command lists them all
             err.println(AdminCommands.USAGE);
             return AdminCommands.USAGE_ERROR;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdminContext.class)
+                .sources(modules)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

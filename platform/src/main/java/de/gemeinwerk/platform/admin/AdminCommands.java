@@ -8,12 +8,15 @@ import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.platform.tenant.Tenants;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The admin commands themselves, run against {@link Tenants} and {@link ApiKeys}; {@link AdminCommand} parses nothing
- * but Spring options and boots the context for them.
+ * The admin commands themselves, run against {@link Tenants} and {@link ApiKeys}, and those of the modules
+ * ({@link AdminCommandSet}); {@link AdminCommand} parses nothing but Spring options and boots the context for them.
  */
 class AdminCommands {
 
@@ -33,14 +36,26 @@ class AdminCommands {
 
     private final Tenants tenants;
     private final ApiKeys apiKeys;
+    private final List<AdminCommandSet> modules;
 
-    AdminCommands(Tenants tenants, ApiKeys apiKeys) {
+    @Autowired
+    AdminCommands(Tenants tenants, ApiKeys apiKeys, ObjectProvider<AdminCommandSet> modules) {
+        this(tenants, apiKeys, modules.orderedStream().toList());
+    }
+
+    AdminCommands(Tenants tenants, ApiKeys apiKeys, List<AdminCommandSet> modules) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
+        this.modules = modules;
     }
 
     /** Runs {@code command} (the words after "admin"); returns the process exit code. */
     int execute(List<String> command, PrintStream out, PrintStream err) {
+        for (AdminCommandSet module : modules) {
+            if (module.handles(command)) {
+                return module.execute(command, out, err);
+            }
+        }
         try {
             if (matches(command, "tenant", "create", 4)) {
                 return createTenant(command.get(2), command.get(3), false, out);
@@ -60,12 +75,19 @@ class AdminCommands {
             if (matches(command, "key", "revoke", 3)) {
                 return revokeKey(command.get(2), out, err);
             }
-            err.println(USAGE);
+            err.println(usage());
             return USAGE_ERROR;
         } catch (ApiException e) {
             err.println("Error: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** The platform's commands and those of the modules. */
+    String usage() {
+        StringBuilder usage = new StringBuilder(USAGE);
+        modules.forEach(module -> usage.append('\n').append(module.usage()));
+        return usage.toString();
     }
 
     private static boolean matches(List<String> command, String noun, String verb, int size) {

@@ -1,14 +1,12 @@
 package de.gemeinwerk.platform.admin;
 
+import de.gemeinwerk.platform.CommandOutput;
 import de.gemeinwerk.platform.PlatformTest;
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +19,7 @@ class AdminCommandTest {
     @Autowired
     ApiKeys apiKeys;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandOutput output = new CommandOutput();
 
     @Test
     void createsAndListsTenants() {
@@ -63,7 +60,7 @@ class AdminCommandTest {
     void wrongUsageIsExitCode2() {
         assertThat(execute("tenant", "delete", "x")).isEqualTo(AdminCommands.USAGE_ERROR);
         assertThat(err()).contains("Usage: admin");
-        assertThat(AdminCommand.run(new String[]{"admin"}, print(out), print(err)))
+        assertThat(AdminCommand.run(new String[]{"admin"}, output.outStream(), output.errStream()))
                 .isEqualTo(AdminCommands.USAGE_ERROR);
     }
 
@@ -72,7 +69,7 @@ class AdminCommandTest {
     void entryPointRunsACommandWithoutWebServer() {
         int exit = AdminCommand.run(new String[]{"admin", "tenant", "create", "cli-own", "Own",
                 "--gemeinwerk.database.embedded.temporary=true"},
-                print(out), print(err));
+                output.outStream(), output.errStream());
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("Created tenant cli-own");
@@ -81,20 +78,16 @@ class AdminCommandTest {
     }
 
     private int execute(String... command) {
-        out.reset();
-        err.reset();
-        return new AdminCommands(tenants, apiKeys).execute(List.of(command), print(out), print(err));
+        output.reset();
+        return new AdminCommands(tenants, apiKeys, List.of()).execute(List.of(command), output.outStream(),
+                output.errStream());
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return output.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream stream) {
-        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+        return output.err();
     }
 }

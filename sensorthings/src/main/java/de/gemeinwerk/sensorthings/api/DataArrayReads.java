@@ -3,6 +3,7 @@ package de.gemeinwerk.sensorthings.api;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.dataarray.DataArrayJson;
 import de.gemeinwerk.sensorthings.dataarray.ObservationDatastreams;
+import de.gemeinwerk.sensorthings.formats.ResultFormat;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
@@ -18,15 +19,14 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * GET with {@code $resultFormat}: {@code dataArray} (SensorThings 1.1, Data Array extension) on collections of
- * Observations, {@code $select} choosing the components. It is the only result format this server has; any other
- * is a 400. Paging, {@code $filter}, {@code $orderby} and {@code $count} work as in the normal format.
+ * GET with {@code $resultFormat=dataArray} (SensorThings 1.1, Data Array extension) on collections of Observations,
+ * {@code $select} choosing the components (dispatched by {@link ResultFormatReads}). Paging, {@code $filter},
+ * {@code $orderby} and {@code $count} work as in the normal format.
  */
 @Component
 public class DataArrayReads {
 
-    static final String DATA_ARRAY = "dataArray";
-    private static final String WHERE = "$resultFormat";
+    private static final String WHERE = ResultFormat.OPTION;
 
     private final Transactions transactions;
     private final PathResolver resolver;
@@ -42,10 +42,6 @@ public class DataArrayReads {
 
     void get(StaRequest request, HttpServletResponse response) throws IOException {
         QueryOptions options = request.options();
-        if (!DATA_ARRAY.equals(options.resultFormat())) {
-            throw ApiException.badRequest("unknown $resultFormat '" + options.resultFormat() + "'; this server has "
-                    + DATA_ARRAY + " (for Observations)", WHERE);
-        }
         if (!options.expand().isEmpty()) {
             throw ApiException.badRequest("$expand cannot be combined with $resultFormat=dataArray", "$expand");
         }

@@ -29,17 +29,18 @@ public class SensorThingsController {
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
     private final CreateObservationsEndpoint createObservations;
-    private final DataArrayReads dataArrayReads;
+    private final ResultFormatReads resultFormatReads;
     private final String publicUrl;
 
     public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
-                                  CreateObservationsEndpoint createObservations, DataArrayReads dataArrayReads,
+                                  CreateObservationsEndpoint createObservations,
+                                  ResultFormatReads resultFormatReads,
                                   @Value("${gemeinwerk.public-url:}") String publicUrl) {
         this.access = access;
         this.reads = reads;
         this.writes = writes;
         this.createObservations = createObservations;
-        this.dataArrayReads = dataArrayReads;
+        this.resultFormatReads = resultFormatReads;
         this.publicUrl = publicUrl;
     }
 
@@ -50,7 +51,7 @@ public class SensorThingsController {
         try {
             // the extensions ($aggregate, $latest) answer in formats of their own
             if (sta.extension() == null && sta.options().resultFormat() != null) {
-                dataArrayReads.get(sta, response);
+                resultFormatReads.get(sta, response);
             } else {
                 reads.get(sta, response);
             }

@@ -14,7 +14,10 @@ final class ServiceRoot {
             "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/multi-datastream",
-            "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array");
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array",
+            // the result formats $resultFormat=CSV and GeoJSON, named as FROST-Server names them
+            "https://github.com/INSIDE-information-systems/SensorThingsAPI/blob/master/CSV-ResultFormat/CSV-ResultFormat.md",
+            "https://github.com/INSIDE-information-systems/SensorThingsAPI/blob/master/GeoJSON-ResultFormat/GeoJSON-ResultFormat.md");
 
     private ServiceRoot() {}
 

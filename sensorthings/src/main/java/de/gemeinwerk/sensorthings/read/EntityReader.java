@@ -46,6 +46,11 @@ public final class EntityReader {
         }
     }
 
+    /** The same reader with another maximum {@code $top} (the CSV format allows larger pages than JSON). */
+    public EntityReader withMaxTop(int maxTop) {
+        return new EntityReader(geo, new PageSize(pageSize.defaultTop(), maxTop, pageSize.countBudgetMillis()));
+    }
+
     /** One page of entities, the total count when asked for, and whether more follow. */
     public record Page(List<EntityRow> rows, Long count, boolean countEstimated, boolean more, int top, int skip) {
 

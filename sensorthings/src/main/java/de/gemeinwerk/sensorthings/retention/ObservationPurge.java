@@ -1,0 +1,130 @@
+package de.gemeinwerk.sensorthings.retention;
+
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Deletes a Datastream's Observations whose phenomenonTime lies wholly before a cutoff — exactly those that
+ * {@code $filter=phenomenonTime lt <cutoff>} finds — in chunks of {@code chunkSize}, each in a short transaction of
+ * its own, walking the {@code (datastream_id, phenomenon_time_start, id)} index from the oldest with a keyset, so no
+ * chunk scans what an earlier one looked at. Readers are never blocked (MVCC; no table lock is taken); rows are
+ * locked only for one chunk's transaction, and a writer of new Observations waits at most for one chunk to commit
+ * (the extent row). Each chunk keeps the maintained data exact in its own transaction: the count delta and
+ * {@link #rederiveAfterDelete}. Interrupted, it leaves everything consistent, and running it again continues.
+ */
+public final class ObservationPurge {
+
+    /** Told after each committed chunk (for progress; tests use it to look between the transactions). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (datastreamId, deleted) -> { };
+
+        void chunkCommitted(long datastreamId, long deleted);
+    }
+
+    // The candidates are the next chunkSize rows by (start, id) with a start before the cutoff (a range of the time
+    // index, in its order); of those, the ones that also end before it are deleted, by primary key (an array, so the
+    // plan is index probes whatever the table's size). The last candidate's key is where the next chunk starts.
+    static final String CHUNK = """
+            with candidates as (
+                select id, phenomenon_time_start, phenomenon_time_end from sta_observation
+                where datastream_id = ? and phenomenon_time_start < ? and (phenomenon_time_start, id) > (?::timestamptz, ?)
+                order by phenomenon_time_start, id limit ?),
+            deleted as (
+                delete from sta_observation where id = any(array(select id from candidates
+                    where coalesce(phenomenon_time_end, phenomenon_time_start) < ?))
+                returning id)
+            select (select count(*) from deleted), (select count(*) from candidates), c.phenomenon_time_start::text, c.id
+            from candidates c order by c.phenomenon_time_start desc, c.id desc limit 1""";
+
+    private final DataSource dataSource;
+    private final int chunkSize;
+
+    public ObservationPurge(DataSource dataSource, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("the chunk size must be positive, not " + chunkSize);
+        }
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Deletes the Datastream's Observations before {@code cutoff}; returns how many. */
+    public long deleteBefore(long datastreamId, Instant cutoff, Progress progress) throws SQLException {
+        long total = 0;
+        String afterStart = "-infinity";
+        long afterId = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                while (true) {
+                    Chunk chunk = chunk(connection, datastreamId, cutoff, afterStart, afterId);
+                    connection.commit();
+                    if (chunk == null) {
+                        return total;
+                    }
+                    total += chunk.deleted();
+                    progress.chunkCommitted(datastreamId, chunk.deleted());
+                    if (chunk.candidates() < chunkSize) {
+                        return total;
+                    }
+                    afterStart = chunk.lastStart();
+                    afterId = chunk.lastId();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private record Chunk(long deleted, long candidates, String lastStart, long lastId) {}
+
+    /** One chunk and what keeps the maintained data exact, in the caller's transaction; null when nothing is left. */
+    private Chunk chunk(Connection connection, long datastreamId, Instant cutoff, String afterStart, long afterId)
+            throws SQLException {
+        OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
+        Chunk chunk;
+        try (PreparedStatement statement = connection.prepareStatement(CHUNK)) {
+            statement.setLong(1, datastreamId);
+            statement.setObject(2, before);
+            statement.setString(3, afterStart);
+            statement.setLong(4, afterId);
+            statement.setInt(5, chunkSize);
+            statement.setObject(6, before);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                chunk = new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
+            }
+        }
+        if (chunk.deleted() > 0) {
+            ObservationCounts.add(connection, datastreamId, -chunk.deleted());
+            rederiveAfterDelete(connection, List.of(datastreamId));
+        }
+        return chunk;
+    }
+
+    /**
+     * Re-derives everything kept about these Datastreams' Observations after some of them were deleted, in the
+     * deleting transaction: the time envelope ({@link ObservationExtents#recompute}), the single entry point where
+     * other maintained summaries (e.g. rollups, latest values) belong too. Counts are not here: they take the exact
+     * number deleted as a delta.
+     */
+    static void rederiveAfterDelete(Connection connection, Collection<Long> datastreamIds) throws SQLException {
+        ObservationExtents.recompute(connection, datastreamIds);
+    }
+}
