@@ -13,7 +13,10 @@ final class ServiceRoot {
             "http://www.opengis.net/spec/iot_sensing/1.1/req/resource-path/resource-path-to-entities",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete",
-            "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array");
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/batch-request/batch-request",
+            // JSON batches as FROST-Server has them; clients look for this URL to know they may send one
+            "https://fraunhoferiosb.github.io/FROST-Server/extensions/JsonBatchRequest.html");
 
     private ServiceRoot() {}
 
