@@ -38,9 +38,11 @@ public final class JsonBatchWriter {
         g.writeNumberProperty("status", response.status());
         String contentType = header(response.headers(), "Content-Type");
         boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+        // plain JSON goes without saying in a JSON batch; anything else (problem+json, text) says what it is
+        boolean plainJson = json && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
         boolean headers = false;
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            if (json && header.getKey().equalsIgnoreCase("Content-Type")) {
+            if (plainJson && header.getKey().equalsIgnoreCase("Content-Type")) {
                 continue;
             }
             if (!headers) {
@@ -65,7 +67,7 @@ public final class JsonBatchWriter {
         g.writeEndObject();
     }
 
-    static String header(Map<String, String> headers, String name) {
+    private static String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().equalsIgnoreCase(name)) {
                 return header.getValue();
