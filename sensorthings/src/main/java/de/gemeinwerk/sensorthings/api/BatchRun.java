@@ -211,7 +211,7 @@ final class BatchRun {
             case SubRequest.Body.Json given -> given.node();
             case SubRequest.Body.Bytes bytes -> writes.parse(bytes.bytes());
         };
-        References.body(node, lookup(index), request.where("body") + ":");
+        References.body(node, lookup(index), request.where("body") + ": ");
         return node;
     }
 

@@ -274,7 +274,8 @@ public class WriteEndpoint {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         }
         if (bytes.length > maxBodyBytes) {
-            throw ApiException.payloadTooLarge("the body is larger than " + maxBodyBytes + " bytes");
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes",
+                    "body");
         }
         return bytes;
     }

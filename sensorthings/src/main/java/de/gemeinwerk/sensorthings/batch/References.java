@@ -45,22 +45,31 @@ public final class References {
         return lookup.entity(url.substring(1, end), where).path() + url.substring(end);
     }
 
-    /** Replaces, in place, every {@code "@iot.id": "$id"} of the body by the entity's id. */
+    /**
+     * Replaces, in place, every {@code "@iot.id": "$id"} of the body by the entity's id.
+     *
+     * @param where how errors name the body, followed by the JSON Pointer of the reference
+     */
     public static void body(JsonNode body, Lookup lookup, String where) {
         if (body instanceof ObjectNode object) {
             List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
             for (Map.Entry<String, JsonNode> member : members) {
                 JsonNode value = member.getValue();
                 if (member.getKey().equals(ID) && value.isString() && value.asString().startsWith("$")) {
-                    object.put(ID, lookup.entity(value.asString().substring(1), where + "/" + ID).id());
+                    object.put(ID, lookup.entity(value.asString().substring(1), pointer(where, ID)).id());
                 } else {
-                    body(value, lookup, where + "/" + member.getKey());
+                    body(value, lookup, pointer(where, member.getKey()));
                 }
             }
         } else if (body != null && body.isArray()) {
             for (int i = 0; i < body.size(); i++) {
-                body(body.get(i), lookup, where + "/" + i);
+                body(body.get(i), lookup, pointer(where, String.valueOf(i)));
             }
         }
+    }
+
+    /** {@code where} followed by a JSON Pointer (RFC 6901) step. */
+    private static String pointer(String where, String name) {
+        return where + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 }
