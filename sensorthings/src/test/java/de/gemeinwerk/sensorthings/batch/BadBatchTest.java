@@ -1,13 +1,7 @@
 package de.gemeinwerk.sensorthings.batch;
 
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
-import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -19,22 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad batches over HTTP: a malformed batch is one 4xx problem naming the place; a bad request inside a well-formed
  * batch gets its own problem and leaves the others alone. Never a 500. Tenants stay apart.
  */
-@SensorThingsTest
-class BadBatchTest {
+class BadBatchTest extends BatchHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-
-    private BatchTenant tenant;
-
-    @BeforeEach
-    void newTenant() {
-        tenant = BatchTenant.create(port, tenants, keys);
-    }
 
     private JsonNode jsonProblem(String batch, int status, String where) {
         JsonNode problem = assertProblem(tenant.json(batch), status, tenant.batchPath());
@@ -187,6 +167,18 @@ class BadBatchTest {
                 GET Things\r
                 --c--\r
                 --b--""", 400, "part 1.2 id");
+    }
+
+    @Test
+    void aPrivateTenantsBatchNeedsAKeyAsAReadDoes() {
+        String slug = "batch-private-" + System.nanoTime() % 100000;
+        tenants.create(slug, "Privat", true);
+        String batch = "{\"requests\": [{\"id\": \"1\", \"method\": \"get\", \"url\": \"Things\"}]}";
+
+        assertProblem(tenant.client().http().send("POST", "/" + slug + "/v1.1/$batch", batch, "application/json", null),
+                401, "/" + slug + "/v1.1/$batch");
+        assertProblem(tenant.client().http().send("POST", "/" + slug + "/v1.1/$batch", batch, "application/json",
+                tenant.client().key()), 403, "/" + slug + "/v1.1/$batch");
     }
 
     @Test

@@ -1,44 +1,37 @@
 package de.gemeinwerk.sensorthings.batch;
 
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
-import de.gemeinwerk.sensorthings.SensorThingsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Observations created by a batch: inside an atomicity group they commit or roll back with the group. */
-@SensorThingsTest
-class BatchObservationsTest {
+class BatchObservationsTest extends BatchHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-
-    private BatchTenant tenant;
     private long datastream;
 
+    /** Set up by a batch itself: one atomicity group whose Datastream references the Thing, Sensor and property. */
     @BeforeEach
-    void newTenant() {
-        tenant = BatchTenant.create(port, tenants, keys);
-        long thing = tenant.client().create("Things", """
-                {"name": "Pegel", "description": "Wasserstand",
-                 "Locations": [{"name": "Brücke", "description": "d", "encodingType": "application/geo+json",
-                                "location": {"type": "Point", "coordinates": [8.5, 49.5]}}],
-                 "Datastreams": [{"name": "Wasserstand", "description": "cm",
-                   "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
-                   "unitOfMeasurement": {"name": "Zentimeter", "symbol": "cm", "definition": "ucum:cm"},
-                   "Sensor": {"name": "Radar", "description": "d", "encodingType": "text/html", "metadata": "x"},
-                   "ObservedProperty": {"name": "Wasserstand", "definition": "http://example.org/wl",
-                                        "description": "d"}}]}""");
-        datastream = tenant.client().get("Things(" + thing + ")/Datastreams").get("value").get(0).get("@iot.id").asLong();
+    void newDatastream() {
+        JsonNode responses = tenant.jsonResponses("""
+                {"requests": [
+                  {"id": "thing", "atomicityGroup": "setup", "method": "post", "url": "Things",
+                   "body": {"name": "Pegel", "description": "Wasserstand",
+                            "Locations": [{"name": "Brücke", "description": "d", "encodingType": "application/geo+json",
+                                           "location": {"type": "Point", "coordinates": [8.5, 49.5]}}]}},
+                  {"id": "sensor", "atomicityGroup": "setup", "method": "post", "url": "Sensors",
+                   "body": {"name": "Radar", "description": "d", "encodingType": "text/html", "metadata": "x"}},
+                  {"id": "property", "atomicityGroup": "setup", "method": "post", "url": "ObservedProperties",
+                   "body": {"name": "Wasserstand", "definition": "http://example.org/wl", "description": "d"}},
+                  {"id": "datastream", "atomicityGroup": "setup", "method": "post", "url": "$thing/Datastreams",
+                   "body": {"name": "Wasserstand", "description": "cm",
+                            "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                            "unitOfMeasurement": {"name": "Zentimeter", "symbol": "cm", "definition": "ucum:cm"},
+                            "Sensor": {"@iot.id": "$sensor"}, "ObservedProperty": {"@iot.id": "$property"}}}
+                ]}""");
+        assertThat(responses).allSatisfy(r -> assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(201));
+        datastream = responses.get(3).get("body").get("@iot.id").asLong();
     }
 
     private String observations(int n, String group) {

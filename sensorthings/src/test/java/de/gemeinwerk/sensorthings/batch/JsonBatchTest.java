@@ -1,37 +1,24 @@
 package de.gemeinwerk.sensorthings.batch;
 
-import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.access.Role;
-import de.gemeinwerk.platform.tenant.Tenants;
-import de.gemeinwerk.sensorthings.SensorThingsTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** JSON batches (OData 4.01) over HTTP: the documented example, atomicity groups, references, dependsOn, keys. */
-@SensorThingsTest
-class JsonBatchTest {
+class JsonBatchTest extends BatchHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-
-    private BatchTenant tenant;
-
-    @BeforeEach
-    void newTenant() {
-        tenant = BatchTenant.create(port, tenants, keys);
-    }
 
     private String serviceRoot() {
         return "http://localhost:" + port + tenant.client().root();
+    }
+
+    @Test
+    void theServiceRootDeclaresBatchRequests() {
+        assertThat(tenant.client().get("").at("/serverSettings/conformance").toString()).contains(
+                "\"http://www.opengis.net/spec/iot_sensing/1.1/req/batch-request/batch-request\"",
+                "\"https://fraunhoferiosb.github.io/FROST-Server/extensions/JsonBatchRequest.html\"");
     }
 
     /** The batch request body example (FROST-Server's JSON batch page, after OData 4.01), with this test's ids. */

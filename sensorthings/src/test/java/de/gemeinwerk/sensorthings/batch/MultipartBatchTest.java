@@ -1,13 +1,7 @@
 package de.gemeinwerk.sensorthings.batch;
 
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
-import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -15,22 +9,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Multipart batches (OData 4.0, SensorThings 1.1 section 11.2) over HTTP, with the specification's examples. */
-@SensorThingsTest
-class MultipartBatchTest {
+class MultipartBatchTest extends BatchHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-
-    private BatchTenant tenant;
-
-    @BeforeEach
-    void newTenant() {
-        tenant = BatchTenant.create(port, tenants, keys);
-    }
 
     /** The response's parts, parsed with the server's own (separately tested) reader of multipart bodies. */
     private static List<String> parts(HttpResponse<String> response) {
