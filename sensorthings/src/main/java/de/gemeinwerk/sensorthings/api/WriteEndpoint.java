@@ -111,6 +111,11 @@ public class WriteEndpoint {
         }
         long tenantId = request.tenant().id();
         JsonNode body = change.body();
+        Target observations = change.method().equals("POST") ? ObservationLane.target(request.path(), body) : null;
+        if (observations != null) {
+            // what the ingest lane stores alone, stored here in the caller's transaction by the same statement
+            return created(request, lane.create(connection, tenantId, observations, body, change.minimal()));
+        }
         ResolvedPath path = writable(connection, request, tenantId);
         boolean ref = path.suffix() == ResourcePath.Suffix.REF;
         switch (change.method()) {
