@@ -37,14 +37,17 @@ public class BatchEndpoint {
     private final Transactions transactions;
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
+    private final CreateObservationsEndpoint createObservations;
     private final JsonMapper json;
     private final int maxRequests;
 
-    public BatchEndpoint(DataSource dataSource, ReadEndpoint reads, WriteEndpoint writes, JsonMapper json,
+    public BatchEndpoint(DataSource dataSource, ReadEndpoint reads, WriteEndpoint writes,
+                         CreateObservationsEndpoint createObservations, JsonMapper json,
                          @Value("${gemeinwerk.sensorthings.batch.max-requests:1000}") int maxRequests) {
         this.transactions = new Transactions(dataSource);
         this.reads = reads;
         this.writes = writes;
+        this.createObservations = createObservations;
         this.json = json;
         this.maxRequests = maxRequests;
     }
@@ -71,8 +74,8 @@ public class BatchEndpoint {
         };
         Batch batch = Batch.of(requests, maxRequests);
         ServiceUrls urls = new ServiceUrls(serviceRoot, StaRequest.serviceRoot(tenant, http, null));
-        List<UnitResult> results = new BatchRun(tenant, urls, writeRefusal, batch, transactions, reads, writes, json)
-                .run();
+        List<UnitResult> results = new BatchRun(tenant, urls, writeRefusal, batch, transactions, reads, writes,
+                createObservations, json).run();
         StaResponse answer = switch (format) {
             case JSON -> reads.json(HttpServletResponse.SC_OK, g -> JsonBatchWriter.write(g, batch.requests(), results));
             case MULTIPART -> {

@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.batch.ServiceUrls;
 import de.gemeinwerk.sensorthings.batch.SubRequest;
 import de.gemeinwerk.sensorthings.batch.SubResponse;
 import de.gemeinwerk.sensorthings.batch.UnitResult;
+import de.gemeinwerk.sensorthings.dataarray.CreateObservationsBody;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import org.springframework.http.HttpHeaders;
@@ -42,13 +43,14 @@ final class BatchRun {
     private final Transactions transactions;
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
+    private final CreateObservationsEndpoint createObservations;
     private final JsonMapper json;
     /** request id → the entity it created or returned; only for requests that succeeded (so far) */
     private final Map<String, References.Entity> entities = new HashMap<>();
     private final Set<String> failed = new HashSet<>();
 
     BatchRun(Tenant tenant, ServiceUrls urls, ApiException writeRefusal, Batch batch, Transactions transactions,
-             ReadEndpoint reads, WriteEndpoint writes, JsonMapper json) {
+             ReadEndpoint reads, WriteEndpoint writes, CreateObservationsEndpoint createObservations, JsonMapper json) {
         this.tenant = tenant;
         this.urls = urls;
         this.writeRefusal = writeRefusal;
@@ -56,6 +58,7 @@ final class BatchRun {
         this.transactions = transactions;
         this.reads = reads;
         this.writes = writes;
+        this.createObservations = createObservations;
         this.json = json;
     }
 
@@ -81,12 +84,12 @@ final class BatchRun {
     /** Thrown inside the group's transaction to roll it back once a request has failed. */
     private static final class RollBack extends RuntimeException {
         private final int failedAt;
-        private final ApiException cause;
+        private final ApiException error;
 
-        RollBack(int failedAt, ApiException cause) {
+        RollBack(int failedAt, ApiException error) {
             super(null, null, false, false);
             this.failedAt = failedAt;
-            this.cause = cause;
+            this.error = error;
         }
     }
 
@@ -105,7 +108,7 @@ final class BatchRun {
                 return null;
             });
         } catch (RollBack rollBack) {
-            return rolledBack(unit, rollBack.failedAt, rollBack.cause);
+            return rolledBack(unit, rollBack.failedAt, rollBack.error);
         }
         List<SubResponse> responses = new ArrayList<>();
         for (int k = 0; k < indexes.size(); k++) {
@@ -118,7 +121,8 @@ final class BatchRun {
         return new UnitResult(unit, responses, -1);
     }
 
-    private UnitResult rolledBack(Batch.Unit unit, int failedAt, ApiException cause) {
+    /** Every request of the group answers with an error: the culprit its own, the others 424. */
+    private UnitResult rolledBack(Batch.Unit unit, int failedAt, ApiException error) {
         SubRequest culprit = batch.requests().get(unit.indexes().get(failedAt));
         List<SubResponse> responses = new ArrayList<>();
         for (int k = 0; k < unit.indexes().size(); k++) {
@@ -126,7 +130,7 @@ final class BatchRun {
             SubRequest request = batch.requests().get(index);
             entities.remove(request.id());
             String what = k < failedAt ? "rolled back" : "not carried out";
-            responses.add(failure(index, k == failedAt ? cause : new ApiException(HttpStatus.FAILED_DEPENDENCY,
+            responses.add(failure(index, k == failedAt ? error : new ApiException(HttpStatus.FAILED_DEPENDENCY,
                     what + ": " + name(culprit) + " of atomicity group '" + unit.group() + "' failed, so no request of"
                             + " the group took effect", culprit.where())));
         }
@@ -144,16 +148,15 @@ final class BatchRun {
         }
         Reply reply;
         try {
-            StaRequest sta = target(request, References.url(request.url(), lookup(index), request.where("url")));
-            if (request.reads()) {
-                reply = connection == null ? transactions.read(c -> reads.read(c, sta)) : reads.read(connection, sta);
+            String url = References.url(request.url(), lookup(index), request.where("url"));
+            ServiceUrls.Relative relative = urls.relative(url, request.where("url"));
+            if (relative.path().equals("/" + BatchEndpoint.PATH)) {
+                throw ApiException.badRequest("a batch cannot contain a batch", request.where("url"));
+            }
+            if (relative.path().equals("/" + CreateObservationsEndpoint.PATH) && request.method().equals("POST")) {
+                reply = createObservations(request, index, connection);
             } else {
-                if (writeRefusal != null) {
-                    throw writeRefusal;
-                }
-                WriteEndpoint.Change change = writes.change(request.method(), contentType(request),
-                        () -> body(request, index), WriteEndpoint.prefersMinimal(headerValues(request, "Prefer")));
-                reply = connection == null ? writes.execute(sta, change) : writes.write(connection, sta, change);
+                reply = standard(request, index, target(request, relative), connection);
             }
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);
@@ -167,15 +170,34 @@ final class BatchRun {
         return reply;
     }
 
-    private StaRequest target(SubRequest request, String url) {
-        ServiceUrls.Relative relative = urls.relative(url, request.where("url"));
-        if (relative.path().equals("/" + BatchEndpoint.PATH)) {
-            throw ApiException.badRequest("a batch cannot contain a batch", request.where("url"));
+    /** A request to a resource path: a read, or a write the caller's key must allow. */
+    private Reply standard(SubRequest request, int index, StaRequest sta, Connection connection) throws SQLException {
+        if (request.reads()) {
+            return connection == null ? transactions.read(c -> reads.read(c, sta)) : reads.read(connection, sta);
         }
-        if (relative.path().equals("/" + CreateObservationsEndpoint.PATH)) {
-            throw ApiException.badRequest(CreateObservationsEndpoint.PATH + " is a batch of its own; send it alone",
-                    request.where("url"));
+        requireWrite();
+        WriteEndpoint.Change change = writes.change(request.method(), contentType(request), () -> body(request, index),
+                WriteEndpoint.prefersMinimal(headerValues(request, "Prefer")));
+        return connection == null ? writes.execute(sta, change) : writes.write(connection, sta, change);
+    }
+
+    /** {@code POST CreateObservations} (Data Array extension): rows are validated first, then stored together. */
+    private Reply createObservations(SubRequest request, int index, Connection connection) throws SQLException {
+        requireWrite();
+        List<CreateObservationsBody.Entry> entries = createObservations.entries(tenant,
+                writes.json(contentType(request), () -> body(request, index), "array"));
+        return connection == null
+                ? transactions.write(c -> createObservations.store(c, entries, urls.serviceRoot()))
+                : createObservations.store(connection, entries, urls.serviceRoot());
+    }
+
+    private void requireWrite() {
+        if (writeRefusal != null) {
+            throw writeRefusal;
         }
+    }
+
+    private StaRequest target(SubRequest request, ServiceUrls.Relative relative) {
         StaRequest sta = StaRequest.of(tenant, urls.serviceRoot(), relative.path(), relative.query());
         if (sta.extension() == null && sta.options().resultFormat() != null) {
             throw ApiException.badRequest("$resultFormat is not available inside a batch; send the request alone",

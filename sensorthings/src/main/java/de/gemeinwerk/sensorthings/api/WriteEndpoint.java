@@ -176,11 +176,7 @@ public class WriteEndpoint {
         }
         MediaType mediaType = jsonMediaType(contentType);
         boolean jsonPatch = method.equals("PATCH") && mediaType.isCompatibleWith(JSON_PATCH);
-        JsonNode body = parsedBody.get();
-        if (body == null) {
-            throw ApiException.badRequest("the request body is empty; send a JSON "
-                    + (jsonPatch ? "array" : "object"), "body");
-        }
+        JsonNode body = present(parsedBody.get(), jsonPatch ? "array" : "object");
         if (jsonPatch ? !body.isArray() : !body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON " + (jsonPatch ? "array of patch operations" : "object"),
                     "body");
@@ -264,12 +260,21 @@ public class WriteEndpoint {
 
     /** The body as JSON of any shape, checked for media type and size; {@code expected} names the shape for errors. */
     JsonNode json(HttpServletRequest http, String expected) throws IOException {
-        jsonMediaType(http.getContentType());
-        JsonNode node = parse(bytes(http));
-        if (node == null) {
+        byte[] bytes = bytes(http);
+        return json(http.getContentType(), () -> parse(bytes), expected);
+    }
+
+    /** The body as JSON of any shape, parsed only once the media type is right. */
+    JsonNode json(String contentType, Supplier<JsonNode> parsedBody, String expected) {
+        jsonMediaType(contentType);
+        return present(parsedBody.get(), expected);
+    }
+
+    private static JsonNode present(JsonNode body, String expected) {
+        if (body == null) {
             throw ApiException.badRequest("the request body is empty; send a JSON " + expected, "body");
         }
-        return node;
+        return body;
     }
 
     /** The request body, refused beyond {@code gemeinwerk.sensorthings.max-body-bytes}. */

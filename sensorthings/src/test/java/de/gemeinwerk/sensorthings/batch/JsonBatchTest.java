@@ -234,6 +234,37 @@ class JsonBatchTest extends BatchHttpTest {
     }
 
     @Test
+    void createObservationsRunsInsideAGroupLikeAlone() {
+        JsonNode setup = tenant.jsonResponses("""
+                {"requests": [
+                  {"id": "thing", "method": "post", "url": "Things", "body": {"name": "Zähler", "description": "d",
+                   "Locations": [{"name": "Eingang", "description": "d", "encodingType": "application/geo+json",
+                                  "location": {"type": "Point", "coordinates": [9.5, 51.3]}}],
+                   "Datastreams": [{"name": "Besucher", "description": "d",
+                     "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_CountObservation",
+                     "unitOfMeasurement": {"name": "Anzahl", "symbol": "1", "definition": "ucum:1"},
+                     "Sensor": {"name": "Lichtschranke", "description": "d", "encodingType": "text/html", "metadata": "x"},
+                     "ObservedProperty": {"name": "Besucher", "definition": "http://example.org/v", "description": "d"}}]}},
+                  {"id": "streams", "dependsOn": ["thing"], "method": "get", "url": "$thing/Datastreams"}
+                ]}""");
+        long datastream = setup.get(1).get("body").get("value").get(0).get("@iot.id").asLong();
+
+        JsonNode responses = tenant.jsonResponses("""
+                {"requests": [
+                  {"id": "rows", "atomicityGroup": "g", "method": "post", "url": "CreateObservations",
+                   "body": [{"Datastream": {"@iot.id": %d}, "components": ["phenomenonTime", "result"],
+                             "dataArray": [["2026-11-22T10:00:00Z", 3], ["kein Zeitpunkt", 4]]}]},
+                  {"id": "check", "atomicityGroup": "g", "method": "get", "url": "Datastreams(%1$d)/Observations"}
+                ]}""".formatted(datastream));
+
+        JsonNode rows = responses.get(0).get("body");
+        assertThat(responses.get(0).get("status").asInt()).as(responses.toString()).isEqualTo(201);
+        assertThat(rows.get(0).asString()).matches(".*/Observations\\(\\d+\\)");
+        assertThat(rows.get(1).asString()).isEqualTo("error");
+        assertThat(responses.get(1).get("body").get("value")).hasSize(1);
+    }
+
+    @Test
     void aJsonPatchTravelsWithItsContentType() {
         long thing = tenant.thing("Alt");
         JsonNode responses = tenant.jsonResponses("""
