@@ -93,11 +93,24 @@ public class ReadEndpoint {
         return Projection.of(path.target().type(), request.options().select());
     }
 
-    /** A reply that renders what was read (or written and read back) with the given status. */
+    /**
+     * A reply that renders what was read (or written and read back) with the given status. What is missing is a 404
+     * here, inside the transaction, so that it fails a batch's atomicity group like any other error.
+     */
     Reply reply(StaRequest request, int status, Result result) {
-        Target target = result.path().target();
-        boolean one = target.single() && result.path().property() == null && !result.page().rows().isEmpty();
-        Target entity = one ? Target.entity(target.type(), result.page().rows().getFirst().id()) : null;
+        ResolvedPath path = result.path();
+        Target target = path.target();
+        if (!target.single()) {
+            return new Reply(null, () -> render(request, status, result));
+        }
+        if (result.page().rows().isEmpty()) {
+            throw PathResolver.notFound(target);
+        }
+        EntityRow row = result.page().rows().getFirst();
+        if (path.property() != null && path.suffix() == ResourcePath.Suffix.VALUE && row.value(0) == null) {
+            throw ApiException.notFound(path.property().name() + " has no value");
+        }
+        Target entity = path.property() == null ? Target.entity(target.type(), row.id()) : null;
         return new Reply(entity, () -> render(request, status, result));
     }
 
@@ -105,9 +118,6 @@ public class ReadEndpoint {
         ResolvedPath path = result.path();
         EntityReader.Page page = result.page();
         if (path.target().single()) {
-            if (page.rows().isEmpty()) {
-                throw PathResolver.notFound(path.target());
-            }
             EntityRow row = page.rows().getFirst();
             if (path.property() != null) {
                 return property(path, row);
@@ -132,9 +142,6 @@ public class ReadEndpoint {
                 EntityJson.writeValue(g, property, value);
                 g.writeEndObject();
             });
-        }
-        if (value == null) {
-            throw ApiException.notFound(property.name() + " has no value");
         }
         return StaResponse.of(HttpServletResponse.SC_OK, MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8",
                 rawValue(property, value).getBytes(StandardCharsets.UTF_8));

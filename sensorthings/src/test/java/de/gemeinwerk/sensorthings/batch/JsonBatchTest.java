@@ -165,6 +165,21 @@ class JsonBatchTest extends BatchHttpTest {
     }
 
     @Test
+    void aReadThatFindsNothingFailsItsGroupToo() {
+        long before = tenant.count("Things");
+        JsonNode responses = tenant.jsonResponses("""
+                {"requests": [
+                  {"id": "1", "atomicityGroup": "g", "method": "post", "url": "Things",
+                   "body": {"name": "a", "description": "d"}},
+                  {"id": "2", "atomicityGroup": "g", "method": "get", "url": "Things(999999999)"}
+                ]}""");
+
+        assertThat(responses.get(0).get("status").asInt()).isEqualTo(424);
+        assertThat(responses.get(1).get("status").asInt()).isEqualTo(404);
+        assertThat(tenant.count("Things")).isEqualTo(before);
+    }
+
+    @Test
     void aRequestWhoseDependencyFailedIsNotCarriedOut() {
         long before = tenant.count("Things");
         JsonNode responses = tenant.jsonResponses("""
