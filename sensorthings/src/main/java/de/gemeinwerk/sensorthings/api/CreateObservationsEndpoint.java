@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,19 +43,27 @@ public class CreateObservationsEndpoint {
 
     void create(Tenant tenant, String serviceRoot, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
-        JsonNode body = writes.json(http, "array");
-        List<CreateObservationsBody.Entry> entries = CreateObservationsBody.parse(tenant.id(), body,
-                clock.instant().atOffset(ZoneOffset.UTC));
+        List<CreateObservationsBody.Entry> entries = entries(tenant, writes.json(http, "array"));
+        transactions.write(connection -> store(connection, entries, serviceRoot)).render().send(response);
+    }
+
+    /** Each row of the body as a valid Observation or with its error: checked before a connection is taken. */
+    List<CreateObservationsBody.Entry> entries(Tenant tenant, JsonNode body) {
+        return CreateObservationsBody.parse(tenant.id(), body, clock.instant().atOffset(ZoneOffset.UTC));
+    }
+
+    /** Stores the valid rows in the caller's transaction; the reply has a self link or "error" per row. */
+    Reply store(Connection connection, List<CreateObservationsBody.Entry> entries, String serviceRoot)
+            throws SQLException {
         List<ObservationInserts.Row> rows = new ArrayList<>();
         for (CreateObservationsBody.Entry entry : entries) {
             if (entry instanceof CreateObservationsBody.Entry.Valid valid) {
                 rows.add(valid.row());
             }
         }
-        ObservationInserts.Outcome[] outcomes = transactions.write(connection -> DataArrayInserts.insert(connection, rows));
+        ObservationInserts.Outcome[] outcomes = DataArrayInserts.insert(connection, rows);
         String selfLinkPrefix = serviceRoot + "/" + EntityType.OBSERVATION.setName() + "(";
-        response.setStatus(HttpServletResponse.SC_CREATED);
-        reads.respond(response, g -> {
+        return new Reply(null, () -> reads.json(HttpServletResponse.SC_CREATED, g -> {
             g.writeStartArray();
             int stored = 0;
             for (CreateObservationsBody.Entry entry : entries) {
@@ -65,6 +75,6 @@ public class CreateObservationsEndpoint {
                 }
             }
             g.writeEndArray();
-        });
+        }));
     }
 }

@@ -11,6 +11,8 @@ import de.gemeinwerk.sensorthings.sql.Target;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -66,9 +68,30 @@ final class ObservationLane {
 
     /** Stores the Observation; returns it as the response shows it (only id and self link when minimal). */
     ReadEndpoint.Result create(long tenantId, Target observations, JsonNode body, boolean minimal) {
-        ObservationInserts.Row row = ObservationInserts.parse(tenantId, observations.parentType(), observations.parentId(), body,
+        return result(batcher.insert(row(tenantId, observations, body)), minimal);
+    }
+
+    /**
+     * The same in the caller's transaction (an atomicity group of a batch, which must commit or roll back as one):
+     * the same statement, without the group commit.
+     */
+    ReadEndpoint.Result create(Connection connection, long tenantId, Target observations, JsonNode body,
+                               boolean minimal) throws SQLException {
+        ObservationInserts.Outcome[] outcome = new ObservationInserts.Outcome[1];
+        ObservationInserts.insert(connection, List.of(row(tenantId, observations, body)),
+                (index, settled) -> outcome[0] = settled);
+        return switch (outcome[0]) {
+            case ObservationInserts.Outcome.Inserted inserted -> result(inserted.row(), minimal);
+            case ObservationInserts.Outcome.Rejected rejected -> throw rejected.error();
+        };
+    }
+
+    private ObservationInserts.Row row(long tenantId, Target observations, JsonNode body) {
+        return ObservationInserts.parse(tenantId, observations.parentType(), observations.parentId(), body,
                 clock.instant().atOffset(ZoneOffset.UTC));
-        EntityRow stored = batcher.insert(row);
+    }
+
+    private static ReadEndpoint.Result result(EntityRow stored, boolean minimal) {
         return new ReadEndpoint.Result(
                 new ResolvedPath(Target.entity(EntityType.OBSERVATION, stored.id()), null, ResourcePath.Suffix.NONE),
                 minimal ? ID_ONLY : FULL, List.of(), new EntityReader.Page(List.of(stored), null, false, 1, 0));

@@ -12,6 +12,7 @@ import de.gemeinwerk.sensorthings.read.ExpandNode;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.Target;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -49,34 +51,33 @@ public class ReadEndpoint {
     }
 
     void get(StaRequest request, HttpServletResponse response) throws IOException {
-        if (request.extension() != null) {
-            getExtension(request, response);
-            return;
-        }
-        if (request.path() == null) {
-            respond(response, g -> ServiceRoot.write(g, request.serviceRoot()));
-            return;
-        }
-        Result result = transactions.read(connection -> {
-            ResolvedPath path = resolver.resolve(connection, request.path(), request.tenant().id());
-            Projection projection = projection(path, request);
-            List<ExpandNode> expand = path.property() != null || path.suffix() == ResourcePath.Suffix.REF
-                    ? List.of() : ExpandNode.of(path.target().type(), request.options().expand());
-            EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
-                    projection, expand);
-            return new Result(path, projection, expand, page);
-        });
-        write(request, response, result);
+        transactions.read(connection -> read(connection, request)).render().send(response);
     }
 
-    /** {@code .../$aggregate}, {@code .../$latest}: read in one snapshot, written after it like any read. */
-    private void getExtension(StaRequest request, HttpServletResponse response) throws IOException {
-        ExtensionAnswer answer = transactions.read(connection -> extensions.read(connection, request.extension(),
-                request.path(), request.tenant().id(), request.options(), request.parameters()));
-        EntityReader.Page page = answer.datastreams();
-        String nextLink = page != null && page.more()
-                ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
-        respond(response, g -> answer.write(g, nextLink));
+    /**
+     * Reads what the request asks for on the caller's connection and transaction (a read-only snapshot for a GET,
+     * an atomicity group's transaction in a batch); the rows are rendered by the returned reply, afterwards.
+     */
+    Reply read(Connection connection, StaRequest request) throws SQLException {
+        if (request.extension() != null) {
+            // $aggregate, $latest: answered in formats of their own
+            ExtensionAnswer answer = extensions.read(connection, request.extension(), request.path(),
+                    request.tenant().id(), request.options(), request.parameters());
+            EntityReader.Page page = answer.datastreams();
+            String nextLink = page != null && page.more()
+                    ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
+            return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> answer.write(g, nextLink)));
+        }
+        if (request.path() == null) {
+            return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> ServiceRoot.write(g, request.serviceRoot())));
+        }
+        ResolvedPath path = resolver.resolve(connection, request.path(), request.tenant().id());
+        Projection projection = projection(path, request);
+        List<ExpandNode> expand = path.property() != null || path.suffix() == ResourcePath.Suffix.REF
+                ? List.of() : ExpandNode.of(path.target().type(), request.options().expand());
+        EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
+                projection, expand);
+        return reply(request, HttpServletResponse.SC_OK, new Result(path, projection, expand, page));
     }
 
     /** What was read, to be written after the transaction. */
@@ -92,50 +93,58 @@ public class ReadEndpoint {
         return Projection.of(path.target().type(), request.options().select());
     }
 
-    void write(StaRequest request, HttpServletResponse response, Result result) throws IOException {
+    /**
+     * A reply that renders what was read (or written and read back) with the given status. What is missing is a 404
+     * here, inside the transaction, so that it fails a batch's atomicity group like any other error.
+     */
+    Reply reply(StaRequest request, int status, Result result) {
+        ResolvedPath path = result.path();
+        Target target = path.target();
+        if (!target.single()) {
+            return new Reply(null, () -> render(request, status, result));
+        }
+        if (result.page().rows().isEmpty()) {
+            throw PathResolver.notFound(target);
+        }
+        EntityRow row = result.page().rows().getFirst();
+        if (path.property() != null && path.suffix() == ResourcePath.Suffix.VALUE && row.value(0) == null) {
+            throw ApiException.notFound(path.property().name() + " has no value");
+        }
+        Target entity = path.property() == null ? Target.entity(target.type(), row.id()) : null;
+        return new Reply(entity, () -> render(request, status, result));
+    }
+
+    private StaResponse render(StaRequest request, int status, Result result) {
         ResolvedPath path = result.path();
         EntityReader.Page page = result.page();
         if (path.target().single()) {
-            if (page.rows().isEmpty()) {
-                throw PathResolver.notFound(path.target());
-            }
             EntityRow row = page.rows().getFirst();
             if (path.property() != null) {
-                writeProperty(response, path, row);
-                return;
+                return property(path, row);
             }
-            respond(response, g -> {
-                EntityJson.writeEntity(g, row, result.projection(), result.expand(), request.serviceRoot());
-            });
-            return;
+            return json(status, g -> EntityJson.writeEntity(g, row, result.projection(), result.expand(),
+                    request.serviceRoot()));
         }
         String nextLink = page.more()
                 ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
-        respond(response, g -> {
-            EntityJson.writeCollection(g, page, result.projection(), result.expand(), request.serviceRoot(), nextLink);
-        });
+        return json(status, g -> EntityJson.writeCollection(g, page, result.projection(), result.expand(),
+                request.serviceRoot(), nextLink));
     }
 
     /** {@code Things(1)/name} → {"name": ...}; with {@code /$value} the bare value as text. */
-    private void writeProperty(HttpServletResponse response, ResolvedPath path, EntityRow row) throws IOException {
+    private StaResponse property(ResolvedPath path, EntityRow row) {
         Property property = path.property();
         Object value = row.value(0);
         if (path.suffix() != ResourcePath.Suffix.VALUE) {
-            respond(response, g -> {
+            return json(HttpServletResponse.SC_OK, g -> {
                 g.writeStartObject();
                 g.writeName(property.name());
                 EntityJson.writeValue(g, property, value);
                 g.writeEndObject();
             });
-            return;
         }
-        if (value == null) {
-            throw ApiException.notFound(property.name() + " has no value");
-        }
-        response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8");
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(rawValue(property, value).getBytes(StandardCharsets.UTF_8));
-        }
+        return StaResponse.of(HttpServletResponse.SC_OK, MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8",
+                rawValue(property, value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The value's JSON text; a string (also a time) without its quotes and escapes. */
@@ -156,14 +165,16 @@ public class ReadEndpoint {
      * Renders the JSON completely before anything is sent, so a failure while rendering still becomes a proper
      * error response instead of a 200 with a cut-off body; and the client gets a Content-Length.
      */
-    void respond(HttpServletResponse response, java.util.function.Consumer<JsonGenerator> body) throws IOException {
+    StaResponse json(int status, java.util.function.Consumer<JsonGenerator> body) {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
         try (JsonGenerator g = json.createGenerator(buffer)) {
             body.accept(g);
         }
-        // the status stays what the caller set (201 for a created entity), 200 by default
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8");
-        response.setContentLength(buffer.size());
-        buffer.writeTo(response.getOutputStream());
+        return StaResponse.of(status, MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8", buffer.toByteArray());
+    }
+
+    /** Sends JSON with the status the caller has set on the response (200 unless set otherwise). */
+    void respond(HttpServletResponse response, java.util.function.Consumer<JsonGenerator> body) throws IOException {
+        json(response.getStatus(), body).send(response);
     }
 }

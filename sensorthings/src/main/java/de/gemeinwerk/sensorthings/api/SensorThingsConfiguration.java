@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -51,6 +53,18 @@ public class SensorThingsConfiguration {
                                           @Value("${gemeinwerk.sensorthings.ingest.max-batch:1000}") int maxBatch,
                                           @Value("${gemeinwerk.sensorthings.ingest.timeout-millis:30000}") long timeout) {
         return new ObservationBatcher(dataSource, writers, maxBatch, Duration.ofMillis(timeout));
+    }
+
+    /**
+     * Spring would take any multipart/* request for a form upload and read its body as such; a multipart batch
+     * ({@code multipart/mixed}) is read by {@link BatchEndpoint} instead. Strict servlet compliance leaves
+     * form uploads ({@code multipart/form-data}) as they are.
+     */
+    @Bean
+    MultipartResolver multipartResolver() {
+        StandardServletMultipartResolver resolver = new StandardServletMultipartResolver();
+        resolver.setStrictServletCompliance(true);
+        return resolver;
     }
 
     @Bean

@@ -8,7 +8,6 @@ import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -18,7 +17,8 @@ import java.io.IOException;
 
 /**
  * The HTTP face of the SensorThings API: {@code /{tenant}/v1.1/...}. Authorises the caller for the
- * tenant, parses the request, and hands it to {@link ReadEndpoint} or {@link WriteEndpoint}.
+ * tenant, parses the request, and hands it to {@link ReadEndpoint} or {@link WriteEndpoint} (batches to
+ * {@link BatchEndpoint}).
  */
 @RestController
 public class SensorThingsController {
@@ -30,17 +30,18 @@ public class SensorThingsController {
     private final WriteEndpoint writes;
     private final CreateObservationsEndpoint createObservations;
     private final ResultFormatReads resultFormatReads;
+    private final BatchEndpoint batches;
     private final String publicUrl;
 
     public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
-                                  CreateObservationsEndpoint createObservations,
-                                  ResultFormatReads resultFormatReads,
-                                  @Value("${gemeinwerk.public-url:}") String publicUrl) {
+                                  CreateObservationsEndpoint createObservations, ResultFormatReads resultFormatReads,
+                                  BatchEndpoint batches, @Value("${gemeinwerk.public-url:}") String publicUrl) {
         this.access = access;
         this.reads = reads;
         this.writes = writes;
         this.createObservations = createObservations;
         this.resultFormatReads = resultFormatReads;
+        this.batches = batches;
         this.publicUrl = publicUrl;
     }
 
@@ -65,9 +66,6 @@ public class SensorThingsController {
     public void write(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.WRITE);
-        if (sta.extension() != null) {
-            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, sta.extension().segment() + " is read-only", "path");
-        }
         try {
             writes.handle(sta, request, response);
         } catch (QuerySyntaxException e) {
@@ -81,6 +79,24 @@ public class SensorThingsController {
                                    HttpServletResponse response) throws IOException {
         Tenant authorized = access.authorize(tenant, request, Role.WRITE);
         createObservations.create(authorized, StaRequest.serviceRoot(authorized, request, publicUrl), request, response);
+    }
+
+    /**
+     * Batch requests (SensorThings 1.1, 11.2): more specific than {@code /**}, so it wins. The batch needs what a
+     * read needs; each write inside it needs a write key, and is refused on its own (403) when the key is not one.
+     */
+    @RequestMapping(value = ROOT + "/" + BatchEndpoint.PATH, method = RequestMethod.POST)
+    public void batch(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Tenant authorized = access.authorize(tenant, request, Role.READ);
+        ApiException writeRefusal = null;
+        try {
+            access.authorize(tenant, request, Role.WRITE);
+        } catch (ApiException refused) {
+            writeRefusal = refused;
+        }
+        batches.handle(authorized, StaRequest.serviceRoot(authorized, request, publicUrl), writeRefusal, request,
+                response);
     }
 
     private StaRequest parse(String tenantSlug, HttpServletRequest request, Role needed) {

@@ -15,6 +15,9 @@ final class ServiceRoot {
             "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/multi-datastream",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/batch-request/batch-request",
+            // JSON batches as FROST-Server has them; clients look for this URL to know they may send one
+            "https://fraunhoferiosb.github.io/FROST-Server/extensions/JsonBatchRequest.html",
             // the result formats $resultFormat=CSV and GeoJSON, named as FROST-Server names them
             "https://github.com/INSIDE-information-systems/SensorThingsAPI/blob/master/CSV-ResultFormat/CSV-ResultFormat.md",
             "https://github.com/INSIDE-information-systems/SensorThingsAPI/blob/master/GeoJSON-ResultFormat/GeoJSON-ResultFormat.md");

@@ -34,17 +34,29 @@ record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOp
     static StaRequest parse(Tenant tenant, HttpServletRequest request, String publicUrl) {
         String prefix = request.getContextPath() + "/" + tenant.slug() + "/" + VERSION;
         String rawPath = request.getRequestURI().substring(Math.min(prefix.length(), request.getRequestURI().length()));
-        String path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
-        String serviceRoot = serviceRoot(tenant, request, publicUrl);
+        return of(tenant, serviceRoot(tenant, request, publicUrl), rawPath, request.getQueryString());
+    }
+
+    /**
+     * @param rawPath  what follows the service root, as sent (percent-encoded): {@code /Things(1)}, or empty
+     * @param rawQuery the query string as sent, or null
+     */
+    static StaRequest of(Tenant tenant, String serviceRoot, String rawPath, String rawQuery) {
+        String path;
+        try {
+            path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the path is not correctly percent-encoded: " + rawPath, "path");
+        }
         try {
             Extension extension = Extension.of(path);
             String standardPath = extension == null ? path : extension.standardPath(path);
             ResourcePath resourcePath = standardPath.isEmpty() || standardPath.equals("/") ? null
                     : ResourcePathParser.parse(standardPath);
-            Map<String, String> parameters = parameters(request.getQueryString());
+            Map<String, String> parameters = parameters(rawQuery);
             QueryOptions options = QueryOptionsParser.parse(parameters);
             return new StaRequest(tenant, resourcePath, extension, options, parameters, serviceRoot,
-                    serviceRoot + stripSlash(rawPath), request.getQueryString());
+                    serviceRoot + stripSlash(rawPath), rawQuery);
         } catch (QuerySyntaxException e) {
             throw syntaxError(e);
         }

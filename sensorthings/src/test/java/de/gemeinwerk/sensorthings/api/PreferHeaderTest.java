@@ -1,7 +1,8 @@
 package de.gemeinwerk.sensorthings.api;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreferHeaderTest {
 
     private static boolean minimal(String... headers) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
-        for (String header : headers) {
-            request.addHeader("Prefer", header);
-        }
-        return WriteEndpoint.prefersMinimal(request);
+        return WriteEndpoint.prefersMinimal(List.of(headers));
     }
 
     @Test
