@@ -100,7 +100,6 @@ class MultiDatastreamBadRequestTest extends WeatherStationTestBase {
         String multi = "MultiDatastreams(" + station.multiDatastream + ")";
         assertProblem(client().getRaw(multi + "/Observations/$aggregate?interval=day&from=2014-01-01"), 400);
         assertProblem(client().getRaw("MultiDatastreams/$latest"), 400);
-        assertProblem(client().getRaw(multi + "/Observations?$resultFormat=csv"), 400);
     }
 
     @Test
