@@ -4,6 +4,7 @@ import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.query.filter.PropertyPath;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 
 import java.util.ArrayList;
@@ -56,6 +57,38 @@ public final class SelectStatements {
                 " from ", Relations.from(nav, ROOT), scope.joins(),
                 " where ", Relations.condition(nav, ROOT, "pp", "p.parent_id"), " and ", filter, order,
                 " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip), ") x");
+    }
+
+    /**
+     * Whether an expand is exactly the latest Observation of each Datastream —
+     * {@code Observations($top=1;$orderby=phenomenonTime desc)}, any $select, nothing else that selects rows — which
+     * {@link #latestObservations} answers from the pointer kept in sta_datastream_extent (observations.ObservationExtents).
+     */
+    public static boolean isLatestObservation(EntityType parentType, Navigation nav, QueryOptions options) {
+        return parentType == EntityType.DATASTREAM && nav.target() == EntityType.OBSERVATION
+                && nav.relation() instanceof Relation.TargetColumn c && c.column().equals("datastream_id")
+                && Integer.valueOf(1).equals(options.top()) && (options.skip() == null || options.skip() == 0)
+                && !Boolean.TRUE.equals(options.count()) && options.filter() == null && options.orderBy().size() == 1
+                && options.orderBy().getFirst().descending()
+                && options.orderBy().getFirst().expression() instanceof PropertyPath path
+                && path.segments().equals(List.of("phenomenonTime"));
+    }
+
+    /**
+     * The latest Observation of each parent Datastream by primary key, from the pointer (no index descent into the
+     * Observations): rows of (parent id, entity columns..., more), in the shape of {@link #expand} with $top=1, where
+     * {@code more} tells whether the Datastream has another Observation (for the nextLink of the expanded
+     * collection). There is another unless the earliest phenomenonTime start is the latest one — then only the
+     * time index can tell, at that one time. Datastreams without Observations have no row.
+     */
+    public static Sql latestObservations(long[] parentIds, Projection projection) {
+        return Sql.concat("select p.parent_id, ", columns(projection, ROOT),
+                ", case when x.phenomenon_start < x.latest_start then true else exists (select 1 from sta_observation o"
+                        + " where o.datastream_id = x.datastream_id and o.phenomenon_time_start = x.latest_start"
+                        + " and o.id < x.latest_id) end as gw_more from unnest(",
+                Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
+                " join sta_datastream_extent x on x.datastream_id = p.parent_id",
+                " join sta_observation " + ROOT + " on " + ROOT + ".id = x.latest_id");
     }
 
     private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {

@@ -1,8 +1,9 @@
 package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
 
@@ -85,27 +86,28 @@ final class EntityDeleter {
     private void deleteFeature(long id) throws SQLException {
         deleteRow(EntityType.FEATURE_OF_INTEREST, id);
         Sql removed = Sql.concat("with removed as (delete from sta_observation where feature_of_interest_id = ",
-                Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed group by datastream_id");
-        List<Long> datastreams = new ArrayList<>();
+                Sql.param(id), " returning datastream_id, phenomenon_time_start) select datastream_id,"
+                        + " min(phenomenon_time_start), max(phenomenon_time_start), count(*) from removed group by datastream_id");
+        List<ObservationChange> changes = new ArrayList<>();
         try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                datastreams.add(rs.getLong(1));
-                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(2));
+                changes.add(ObservationChange.read(rs, 1));
+                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(4));
             }
         }
-        ObservationExtents.recompute(scope.connection(), datastreams);
+        DatastreamSummaries.recompute(scope.connection(), changes);
     }
 
     private void deleteObservation(long id) throws SQLException {
-        List<Long> datastream = Rows.longs(scope.connection(), Sql.concat("delete from sta_observation e where e.id = ",
-                Sql.param(id), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()),
-                " returning e.datastream_id"));
-        if (datastream.isEmpty()) {
+        List<ObservationChange> deleted = Rows.changes(scope.connection(), Sql.concat(
+                "delete from sta_observation e where e.id = ", Sql.param(id), " and ",
+                Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " returning ", Rows.CHANGE_COLUMNS));
+        if (deleted.isEmpty()) {
             throw Names.missing(EntityType.OBSERVATION, id, null);
         }
-        ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
-        ObservationExtents.recompute(scope.connection(), datastream);
+        ObservationCounts.add(scope.connection(), deleted.getFirst().datastreamId(), -1);
+        DatastreamSummaries.recompute(scope.connection(), deleted);
     }
 
     private void lock(EntityType type, long id) throws SQLException {

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
@@ -69,6 +70,20 @@ final class Rows {
             }
         }
         return values;
+    }
+
+    /** The columns of an Observation (alias e) that {@link #changes} reads: where and when it is. */
+    static final String CHANGE_COLUMNS = "e.datastream_id, e.phenomenon_time_start, e.phenomenon_time_start";
+
+    /** The rows of a statement returning {@link #CHANGE_COLUMNS}, as changes of single Observations. */
+    static List<ObservationChange> changes(Connection connection, Sql sql) throws SQLException {
+        List<ObservationChange> changes = new ArrayList<>();
+        try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                changes.add(ObservationChange.read(rs, 1));
+            }
+        }
+        return changes;
     }
 
     /** Runs an INSERT ... RETURNING id. */

@@ -4,7 +4,8 @@ import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Relation;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.sql.Sql;
 
 import java.sql.SQLException;
@@ -35,12 +36,14 @@ final class ToOneLinks {
 
     /** Moves an Observation to another Datastream; both Datastreams' counts and time envelopes change. */
     private static void moveObservation(WriteScope scope, Ref.Existing observation, long datastreamId) throws SQLException {
-        List<Long> previous = Rows.longs(scope.connection(), Sql.concat("select e.datastream_id from sta_observation e where e.id = ",
-                Sql.param(observation.id()), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " for update"));
+        List<ObservationChange> previous = Rows.changes(scope.connection(), Sql.concat("select ", Rows.CHANGE_COLUMNS,
+                " from sta_observation e where e.id = ", Sql.param(observation.id()), " and ",
+                Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " for update"));
         if (previous.isEmpty()) {
             throw Names.missing(EntityType.OBSERVATION, observation.id(), observation.at());
         }
-        long from = previous.getFirst();
+        ObservationChange left = previous.getFirst();
+        long from = left.datastreamId();
         if (from == datastreamId) {
             return;
         }
@@ -48,6 +51,7 @@ final class ToOneLinks {
                 " where id = ", Sql.param(observation.id())));
         ObservationCounts.add(scope.connection(), from, -1);
         ObservationCounts.add(scope.connection(), datastreamId, 1);
-        ObservationExtents.recompute(scope.connection(), List.of(from, datastreamId));
+        DatastreamSummaries.recompute(scope.connection(),
+                List.of(left, new ObservationChange(datastreamId, left.first(), left.last())));
     }
 }
