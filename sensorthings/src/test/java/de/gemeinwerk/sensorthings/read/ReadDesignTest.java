@@ -5,6 +5,8 @@ import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
@@ -82,6 +84,8 @@ class ReadDesignTest {
             insert.setLong(1, featureId);
             insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
             insert.executeUpdate();
+            // what the insert statement keeps per Datastream, as for data loaded by COPY
+            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
             connection.createStatement().execute("analyze sta_observation");
         }
     }
