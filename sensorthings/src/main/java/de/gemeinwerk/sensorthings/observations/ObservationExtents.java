@@ -3,20 +3,40 @@ package de.gemeinwerk.sensorthings.observations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What sta_datastream_extent keeps per Datastream: the envelope of its Observations' times (its phenomenonTime and
  * resultTime) and its latest Observation — the first in the order of {@code $orderby=phenomenonTime desc}, i.e. the
- * greatest (phenomenonTime start, id). Inserting only ever widens the envelope and moves the latest forward, which
- * the insert statement does itself ({@link #WIDEN}); deleting, moving or re-timing Observations may shrink it, so
- * those recompute it exactly from the observation indexes ({@link #recompute}, through
- * {@link DatastreamSummaries#recompute}).
+ * greatest (phenomenonTime start, id) — with a copy of that Observation's time and result, so that the latest values
+ * of many Datastreams are read from this small table alone. Inserting only ever widens the envelope and moves the
+ * latest forward, which the insert statement does itself ({@link #WIDEN}); deleting, moving or re-timing
+ * Observations may shrink it, so those recompute it exactly from the observation indexes ({@link #recompute},
+ * through {@link DatastreamSummaries#recompute}).
  */
-final class ObservationExtents {
+public final class ObservationExtents {
+
+    /** The Observation's columns copied for its Datastream, each kept as {@code latest_<column>}. */
+    private static final List<String> COPIED = List.of("id", "phenomenon_time_start", "phenomenon_time_end",
+            "result_type", "result_number", "result_string", "result_boolean", "result_json");
+
+    /** The Observation properties answered from the copy, besides the id. */
+    public static final Set<String> COPIED_PROPERTIES = Set.of("phenomenonTime", "result");
+
+    /**
+     * The latest Observation of each Datastream that has one, as a derived table with the copied columns under their
+     * sta_observation names, plus {@code latest_of} (its Datastream) and {@code earliest_start} (the Datastream's
+     * earliest phenomenonTime start).
+     */
+    public static final String LATEST = "(select x.datastream_id as latest_of, x.phenomenon_start as earliest_start, "
+            + COPIED.stream().map(c -> "x.latest_" + c + " as " + c).collect(Collectors.joining(", "))
+            + " from sta_datastream_extent x where x.latest_id is not null)";
 
     /** The latest of the inserted rows is newer than the stored one (or there is none): then it replaces it. */
-    private static final String NEWER = "x.latest_id is null"
-            + " or (excluded.latest_start, excluded.latest_id) > (x.latest_start, x.latest_id)";
+    private static final String NEWER = "x.latest_id is null or (excluded.latest_phenomenon_time_start,"
+            + " excluded.latest_id) > (x.latest_phenomenon_time_start, x.latest_id)";
 
     /**
      * A CTE of the insert statement, over its {@code obs} CTE (the inserted rows): widens the envelope and advances
@@ -24,14 +44,13 @@ final class ObservationExtents {
      * rows in the same order. least/greatest ignore NULLs, so an emptied envelope simply widens again.
      */
     static final String WIDEN = " widened as (insert into sta_datastream_extent as x"
-            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, latest_start, latest_id)"
-            + " select g.datastream_id, g.phenomenon_start, g.phenomenon_end, g.result_start, g.result_end,"
-            + " l.phenomenon_time_start, l.id"
-            + " from (select datastream_id, min(phenomenon_time_start) as phenomenon_start,"
+            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, " + latest() + ")"
+            + " select g.datastream_id, g.phenomenon_start, g.phenomenon_end, g.result_start, g.result_end, "
+            + prefixed("l.") + " from (select datastream_id, min(phenomenon_time_start) as phenomenon_start,"
             + " max(coalesce(phenomenon_time_end, phenomenon_time_start)) as phenomenon_end,"
             + " min(result_time) as result_start, max(result_time) as result_end"
             + " from obs where datastream_id is not null group by datastream_id) g"
-            + " join (select distinct on (datastream_id) datastream_id, phenomenon_time_start, id from obs"
+            + " join (select distinct on (datastream_id) datastream_id, " + prefixed("") + " from obs"
             + " where datastream_id is not null order by datastream_id, phenomenon_time_start desc, id desc) l"
             + " on l.datastream_id = g.datastream_id"
             + " order by g.datastream_id"
@@ -39,9 +58,9 @@ final class ObservationExtents {
             + " phenomenon_start = least(x.phenomenon_start, excluded.phenomenon_start),"
             + " phenomenon_end = greatest(x.phenomenon_end, excluded.phenomenon_end),"
             + " result_start = least(x.result_start, excluded.result_start),"
-            + " result_end = greatest(x.result_end, excluded.result_end),"
-            + " latest_start = case when " + NEWER + " then excluded.latest_start else x.latest_start end,"
-            + " latest_id = case when " + NEWER + " then excluded.latest_id else x.latest_id end)";
+            + " result_end = greatest(x.result_end, excluded.result_end), "
+            + COPIED.stream().map(c -> "latest_" + c + " = case when " + NEWER + " then excluded.latest_" + c
+                    + " else x.latest_" + c + " end").collect(Collectors.joining(", ")) + ")";
 
     private ObservationExtents() {}
 
@@ -49,24 +68,34 @@ final class ObservationExtents {
     static void recompute(Connection connection, Long[] datastreamIds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 insert into sta_datastream_extent as x (datastream_id, phenomenon_start, phenomenon_end, result_start,
-                                                        result_end, latest_start, latest_id)
+                                                        result_end, %s)
                 select d.id,
                        (select min(o.phenomenon_time_start) from sta_observation o where o.datastream_id = d.id),
                        greatest(l.phenomenon_time_start,
                                 (select max(o.phenomenon_time_end) from sta_observation o where o.datastream_id = d.id)),
                        (select min(o.result_time) from sta_observation o where o.datastream_id = d.id),
                        (select max(o.result_time) from sta_observation o where o.datastream_id = d.id),
-                       l.phenomenon_time_start, l.id
+                       %s
                 from sta_datastream d
-                left join lateral (select o.phenomenon_time_start, o.id from sta_observation o where o.datastream_id = d.id
+                left join lateral (select %s from sta_observation o where o.datastream_id = d.id
                                    order by o.phenomenon_time_start desc, o.id desc limit 1) l on true
                 where d.id = any(?) order by d.id
                 on conflict (datastream_id) do update set phenomenon_start = excluded.phenomenon_start,
                     phenomenon_end = excluded.phenomenon_end, result_start = excluded.result_start,
-                    result_end = excluded.result_end, latest_start = excluded.latest_start,
-                    latest_id = excluded.latest_id""")) {
+                    result_end = excluded.result_end, %s""".formatted(latest(), prefixed("l."), prefixed("o."),
+                COPIED.stream().map(c -> "latest_" + c + " = excluded.latest_" + c).collect(Collectors.joining(", "))))) {
             statement.setArray(1, connection.createArrayOf("bigint", datastreamIds));
             statement.executeUpdate();
         }
+    }
+
+    /** The copy's columns in sta_datastream_extent, e.g. {@code latest_id, latest_phenomenon_time_start, ...}. */
+    private static String latest() {
+        return COPIED.stream().map(c -> "latest_" + c).collect(Collectors.joining(", "));
+    }
+
+    /** The copied columns of an Observation, e.g. {@code l.id, l.phenomenon_time_start, ...}. */
+    private static String prefixed(String alias) {
+        return COPIED.stream().map(c -> alias + c).collect(Collectors.joining(", "));
     }
 }

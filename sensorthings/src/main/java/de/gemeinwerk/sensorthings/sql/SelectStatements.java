@@ -4,6 +4,7 @@ import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.query.filter.PropertyPath;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 
@@ -62,7 +63,7 @@ public final class SelectStatements {
     /**
      * Whether an expand is exactly the latest Observation of each Datastream —
      * {@code Observations($top=1;$orderby=phenomenonTime desc)}, any $select, nothing else that selects rows — which
-     * {@link #latestObservations} answers from the pointer kept in sta_datastream_extent (observations.ObservationExtents).
+     * {@link #latestObservations} answers from what is kept per Datastream.
      */
     public static boolean isLatestObservation(EntityType parentType, Navigation nav, QueryOptions options) {
         return parentType == EntityType.DATASTREAM && nav.target() == EntityType.OBSERVATION
@@ -75,20 +76,25 @@ public final class SelectStatements {
     }
 
     /**
-     * The latest Observation of each parent Datastream by primary key, from the pointer (no index descent into the
-     * Observations): rows of (parent id, entity columns..., more), in the shape of {@link #expand} with $top=1, where
-     * {@code more} tells whether the Datastream has another Observation (for the nextLink of the expanded
-     * collection). There is another unless the earliest phenomenonTime start is the latest one — then only the
-     * time index can tell, at that one time. Datastreams without Observations have no row.
+     * The latest Observation of each parent Datastream from what is kept for it (observations.ObservationExtents), in
+     * the shape of {@link #expand} with $top=1: rows of (parent id, entity columns..., more). A projection of id,
+     * phenomenonTime and result is read from the kept copy alone — no Observation is touched —, any other looks the
+     * Observation up by its primary key. {@code more} tells whether the Datastream has another Observation (for the
+     * nextLink of the expanded collection): it has unless its earliest phenomenonTime start is the latest one, and
+     * then only the time index can tell, at that one time. Datastreams without Observations have no row.
      */
     public static Sql latestObservations(long[] parentIds, Projection projection) {
-        return Sql.concat("select p.parent_id, ", columns(projection, ROOT),
-                ", case when x.phenomenon_start < x.latest_start then true else exists (select 1 from sta_observation o"
-                        + " where o.datastream_id = x.datastream_id and o.phenomenon_time_start = x.latest_start"
-                        + " and o.id < x.latest_id) end as gw_more from unnest(",
+        boolean copied = projection.properties().stream()
+                .allMatch(property -> ObservationExtents.COPIED_PROPERTIES.contains(property.name()));
+        String latest = copied ? ObservationExtents.LATEST
+                : "(select l.latest_of, l.earliest_start, o.* from " + ObservationExtents.LATEST
+                        + " l join sta_observation o on o.id = l.id)";
+        return Sql.concat("select p.parent_id, ", columns(projection, ROOT), ", case when " + ROOT + ".earliest_start < "
+                        + ROOT + ".phenomenon_time_start then true else exists (select 1 from sta_observation o"
+                        + " where o.datastream_id = " + ROOT + ".latest_of and o.phenomenon_time_start = " + ROOT
+                        + ".phenomenon_time_start and o.id < " + ROOT + ".id) end as gw_more from unnest(",
                 Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
-                " join sta_datastream_extent x on x.datastream_id = p.parent_id",
-                " join sta_observation " + ROOT + " on " + ROOT + ".id = x.latest_id");
+                " join " + latest + " " + ROOT + " on " + ROOT + ".latest_of = p.parent_id");
     }
 
     private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {

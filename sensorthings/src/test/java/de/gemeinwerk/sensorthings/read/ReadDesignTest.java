@@ -3,6 +3,7 @@ package de.gemeinwerk.sensorthings.read;
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.SensorThingsTest;
+import de.gemeinwerk.sensorthings.QueryPlans;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
@@ -13,7 +14,6 @@ import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
-import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,14 +185,6 @@ class ReadDesignTest {
     }
 
     private String plan(Sql sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement explain = Statements.prepare(connection, Sql.concat("explain ", sql));
-             ResultSet rs = explain.executeQuery()) {
-            StringBuilder plan = new StringBuilder();
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-            return plan.toString();
-        }
+        return QueryPlans.of(dataSource, sql);
     }
 }
