@@ -27,9 +27,10 @@ set (latest_id, latest_phenomenon_time_start, latest_phenomenon_time_end, latest
 
 -- Count, sum, minimum and maximum of the numeric results (result_number not null, as $aggregate counts them) of
 -- each Datastream and UTC hour of phenomenonTime start. A year of hourly rows is 8,760 rows instead of 525,600
--- minutes; hours without a numeric result have no row.
+-- minutes; hours without a numeric result have no row. Written by every insert statement, so like sta_observation it
+-- has no foreign key (a per-row trigger): deleting a Datastream deletes its rows explicitly (write.EntityDeleter).
 create table sta_observation_hourly (
-    datastream_id bigint           not null references sta_datastream (id) on delete cascade,
+    datastream_id bigint           not null,
     hour_start    timestamptz      not null,
     count         bigint           not null,
     sum           double precision not null,
@@ -42,5 +43,5 @@ insert into sta_observation_hourly (datastream_id, hour_start, count, sum, min, 
 select o.datastream_id, date_bin(interval '1 hour', o.phenomenon_time_start, timestamptz '2000-01-03 00:00:00+00'),
        count(*), sum(o.result_number), min(o.result_number), max(o.result_number)
 from sta_observation o
-where o.result_number is not null and o.datastream_id in (select d.id from sta_datastream d)
+where o.result_number is not null
 group by 1, 2;

@@ -39,21 +39,23 @@ public final class ObservationExtents {
             + " excluded.latest_id) > (x.latest_phenomenon_time_start, x.latest_id)";
 
     /**
-     * A CTE of the insert statement, over its {@code obs} CTE (the inserted rows): widens the envelope and advances
+     * Two CTEs of the insert statement, over its {@code obs} CTE (the inserted rows): widen the envelope and advance
      * the latest Observation of every Datastream that got Observations, in id order so concurrent writers lock the
      * rows in the same order. least/greatest ignore NULLs, so an emptied envelope simply widens again.
      */
-    static final String WIDEN = " widened as (insert into sta_datastream_extent as x"
-            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, " + latest() + ")"
-            + " select g.datastream_id, g.phenomenon_start, g.phenomenon_end, g.result_start, g.result_end, "
-            + prefixed("l.") + " from (select datastream_id, min(phenomenon_time_start) as phenomenon_start,"
+    static final String WIDEN = " envelope as (select datastream_id, min(phenomenon_time_start) as phenomenon_start,"
             + " max(coalesce(phenomenon_time_end, phenomenon_time_start)) as phenomenon_end,"
-            + " min(result_time) as result_start, max(result_time) as result_end"
-            + " from obs where datastream_id is not null group by datastream_id) g"
-            + " join (select distinct on (datastream_id) datastream_id, " + prefixed("") + " from obs"
-            + " where datastream_id is not null order by datastream_id, phenomenon_time_start desc, id desc) l"
-            + " on l.datastream_id = g.datastream_id"
-            + " order by g.datastream_id"
+            + " min(result_time) as result_start, max(result_time) as result_end,"
+            + " max(phenomenon_time_start) as latest_start from obs where datastream_id is not null group by datastream_id),"
+            + " widened as (insert into sta_datastream_extent as x"
+            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, " + latest() + ")"
+            + " select e.datastream_id, e.phenomenon_start, e.phenomenon_end, e.result_start, e.result_end, "
+            + prefixed("l.") + " from envelope e"
+            // among the rows at each Datastream's latest time (usually one, so nothing big is sorted), the highest id
+            + " join (select distinct on (o.datastream_id) o.datastream_id, " + prefixed("o.") + " from obs o"
+            + " join envelope t on t.datastream_id = o.datastream_id and t.latest_start = o.phenomenon_time_start"
+            + " order by o.datastream_id, o.id desc) l on l.datastream_id = e.datastream_id"
+            + " order by e.datastream_id"
             + " on conflict (datastream_id) do update set"
             + " phenomenon_start = least(x.phenomenon_start, excluded.phenomenon_start),"
             + " phenomenon_end = greatest(x.phenomenon_end, excluded.phenomenon_end),"

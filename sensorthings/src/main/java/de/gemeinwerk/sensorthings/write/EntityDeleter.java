@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.HourlyRollup;
 import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
 import de.gemeinwerk.sensorthings.sql.Sql;
@@ -17,7 +18,7 @@ import java.util.List;
  * Deletes an entity with the cascades of the specification. Foreign keys cascade among the small tables;
  * Observations have none (see the schema), so their cascade is done here: the parent row goes first, then
  * its Observations — a concurrent writer holding the parent FOR KEY SHARE makes the delete wait for its
- * commit, and one that comes later finds no parent — and finally the count deltas.
+ * commit, and one that comes later finds no parent — and finally the count deltas and the hourly rollup.
  */
 final class EntityDeleter {
 
@@ -55,7 +56,7 @@ final class EntityDeleter {
         deleteRow(type, id);
     }
 
-    /** Datastreams matching {@code condition} (on alias e), then their Observations and counts. */
+    /** Datastreams matching {@code condition} (on alias e), then their Observations, counts and hourly rollup. */
     private List<Long> deleteDatastreams(Sql condition) throws SQLException {
         List<Long> ids = Rows.longs(scope.connection(), Sql.concat("delete from sta_datastream e where ", condition,
                 " returning e.id"));
@@ -65,6 +66,8 @@ final class EntityDeleter {
         Sql datastreams = Rows.idArray(ids);
         Rows.update(scope.connection(), Sql.concat("delete from sta_observation where datastream_id = any(", datastreams, ")"));
         Rows.update(scope.connection(), Sql.concat("delete from sta_observation_count where datastream_id = any(",
+                datastreams, ")"));
+        Rows.update(scope.connection(), Sql.concat("delete from " + HourlyRollup.TABLE + " where datastream_id = any(",
                 datastreams, ")"));
         return ids;
     }

@@ -115,6 +115,18 @@ class RollupTest {
     }
 
     @Test
+    void deletingADatastreamOrItsThingDeletesItsRollup() throws SQLException {
+        insertRandom(datastream, 100, 3);
+        insertRandom(other, 100, 3);
+        assertThat(sta.send("DELETE", "Datastreams(" + other + ")", null).statusCode()).isEqualTo(200);
+        assertThat(truth.rollup(other)).isEmpty();
+        assertThat(truth.rollup(datastream)).isNotEmpty();
+        long thing = sta.get("Datastreams(" + datastream + ")/Thing").get("@iot.id").asLong();
+        assertThat(sta.send("DELETE", "Things(" + thing + ")", null).statusCode()).isEqualTo(200);
+        assertThat(truth.rollup(datastream)).isEmpty();
+    }
+
+    @Test
     void concurrentWritersIntoTheSameHourAllCount() throws Exception {
         Instant hour = Instant.parse("2024-05-01T10:00:00Z");
         ExecutorService pool = Executors.newFixedThreadPool(8);
