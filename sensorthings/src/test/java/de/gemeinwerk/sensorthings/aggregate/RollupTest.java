@@ -127,6 +127,32 @@ class RollupTest {
     }
 
     @Test
+    void concurrentMovesBetweenTwoDatastreamsAllSucceedAndStayExact() throws Exception {
+        List<Long> ids = insertRandom(datastream, 40, 2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> moves = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int first = t;
+            moves.add(pool.submit(() -> {
+                int ok = 0;
+                for (int i = first; i < ids.size(); i += 4) {
+                    long to = i % 3 == 0 ? datastream : other;
+                    ok += sta.send("PATCH", "Observations(" + ids.get(i) + ")",
+                            "{\"Datastream\": {\"@iot.id\": " + to + "}}").statusCode() == 200 ? 1 : 0;
+                }
+                return ok;
+            }));
+        }
+        int succeeded = 0;
+        for (Future<Integer> move : moves) {
+            succeeded += move.get();
+        }
+        pool.shutdown();
+        assertThat(succeeded).as("no move failed, e.g. by a deadlock").isEqualTo(ids.size());
+        truth.assertExact(datastream, other);
+    }
+
+    @Test
     void concurrentWritersIntoTheSameHourAllCount() throws Exception {
         Instant hour = Instant.parse("2024-05-01T10:00:00Z");
         ExecutorService pool = Executors.newFixedThreadPool(8);
