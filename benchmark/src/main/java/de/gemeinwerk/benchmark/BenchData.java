@@ -1,6 +1,7 @@
 package de.gemeinwerk.benchmark;
 
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -35,7 +36,7 @@ final class BenchData {
                 long share = rest / others + (i <= rest % others ? 1 : 0);
                 copy(connection, datastreamIds[i], featureId, share);
             }
-            ObservationExtents.recompute(connection, java.util.Arrays.stream(datastreamIds).boxed().toList());
+            DatastreamSummaries.recompute(connection, ObservationChange.everything(java.util.Arrays.stream(datastreamIds).boxed().toList()));
             connection.commit();
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

@@ -1,6 +1,7 @@
 package de.gemeinwerk.benchmark;
 
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -75,7 +76,7 @@ final class DataArrayBench {
             connection.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
             // the copied rows lie before the Datastream's others: its time envelope must include them
-            ObservationExtents.recompute(connection, List.of(datastream));
+            DatastreamSummaries.recompute(connection, ObservationChange.everything(List.of(datastream)));
             connection.commit();
             return COPY_ROWS / seconds;
         }

@@ -1,6 +1,7 @@
 package de.gemeinwerk.benchmark;
 
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ final class ExtensionBenchData {
             long year = datastreams.getFirst();
             BenchData.copy(connection, year, featureId, MINUTES_OF_A_YEAR);
             insertObservations(connection, datastreams.subList(1, datastreams.size()), featureId);
-            ObservationExtents.recompute(connection, datastreams);
+            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
             connection.commit();
             try (Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);

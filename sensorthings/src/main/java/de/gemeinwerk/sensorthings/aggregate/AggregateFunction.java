@@ -22,6 +22,20 @@ enum AggregateFunction {
         return this == COUNT ? "count(*)" : jsonName() + "(" + column + ")";
     }
 
+    /**
+     * The function over partial aggregates with columns count, sum, min and max (of alias {@code p}): the average is
+     * the sum of sums over the sum of counts, as avg() itself divides its running sum by its count.
+     */
+    String ofPartials() {
+        return switch (this) {
+            case AVG -> "sum(p.sum) / sum(p.count)::float8";
+            case MIN -> "min(p.min)";
+            case MAX -> "max(p.max)";
+            case SUM -> "sum(p.sum)";
+            case COUNT -> "sum(p.count)";
+        };
+    }
+
     /** {@code functions=avg,max}; all of them when the parameter is absent. Answered in the order above. */
     static Set<AggregateFunction> parse(String text) {
         if (text == null) {

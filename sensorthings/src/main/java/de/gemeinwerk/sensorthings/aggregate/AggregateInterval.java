@@ -30,6 +30,12 @@ sealed interface AggregateInterval {
     /** The shortest a bucket can be (a month has at least 28 days), to bound the number of buckets of a range. */
     Duration shortest();
 
+    /**
+     * Whether every bucket is made of whole UTC hours, so that buckets can be summed from the hourly rollup: true
+     * for calendar units and for strides of whole hours (their origin is midnight UTC).
+     */
+    boolean wholeHours();
+
     static AggregateInterval parse(String text) {
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("interval is required: hour, day, week, month, year or an ISO 8601"
@@ -76,6 +82,11 @@ sealed interface AggregateInterval {
         public Duration shortest() {
             return unit.shortest;
         }
+
+        @Override
+        public boolean wholeHours() {
+            return true;
+        }
     }
 
     /**
@@ -113,6 +124,11 @@ sealed interface AggregateInterval {
         @Override
         public Duration shortest() {
             return stride;
+        }
+
+        @Override
+        public boolean wholeHours() {
+            return stride.getSeconds() % Duration.ofHours(1).getSeconds() == 0;
         }
     }
 }

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * {@code $latest} after a path to Datastreams: the latest Observation of each. It is exactly the standard
- * {@code Datastreams?$expand=Observations($top=1;$orderby=phenomenonTime desc)} — the same statements (one index
- * descent per Datastream in a LATERAL join), the same tenant checks and $filter — answered compactly and with
- * pages of up to {@value #MAX_DATASTREAMS} Datastreams instead of the configured page size.
+ * {@code Datastreams?$expand=Observations($top=1;$orderby=phenomenonTime desc)} — the same statements (the page of
+ * Datastreams, then their latest Observations' time and result as kept per Datastream, without touching the
+ * Observations), the same tenant checks and $filter — answered compactly and with pages of up to
+ * {@value #MAX_DATASTREAMS} Datastreams instead of the configured page size.
  */
 final class LatestValues {
 

@@ -18,8 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a read: the page, its count, and each $expand level (the caller provides one read-only snapshot).
@@ -104,24 +106,31 @@ public final class EntityReader {
             int top = node.navigation().many() ? pageSize.top(options.top()) : 1;
             int skip = node.navigation().many() && options.skip() != null ? options.skip() : 0;
             boolean withCount = node.navigation().many() && Boolean.TRUE.equals(options.count());
-            GeoResults geoResults = prepare(connection, options, node.navigation().target(), tenantId, true);
-            Sql sql = SelectStatements.expand(parentType, node.navigation(), parentIds, options, node.projection(),
-                    geoResults, top, skip, withCount);
+            // the most common expand of all ("the latest value of each Datastream") has a maintained answer
+            boolean latest = top == 1 && SelectStatements.isLatestObservation(parentType, node.navigation(), options);
+            Sql sql = latest ? SelectStatements.latestObservations(parentIds, node.projection())
+                    : SelectStatements.expand(parentType, node.navigation(), parentIds, options, node.projection(),
+                            prepare(connection, options, node.navigation().target(), tenantId, true), top, skip, withCount);
             Map<Long, List<EntityRow>> byParent = new HashMap<>();
             Map<Long, Long> totals = new HashMap<>();
+            Set<Long> moreOfLatest = new HashSet<>();
             try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long parentId = rs.getLong(1);
                     byParent.computeIfAbsent(parentId, k -> new ArrayList<>()).add(row(rs, node.projection(), 2));
+                    int last = rs.getMetaData().getColumnCount();
                     if (withCount) {
-                        totals.put(parentId, rs.getLong(rs.getMetaData().getColumnCount()));
+                        totals.put(parentId, rs.getLong(last));
+                    }
+                    if (latest && rs.getBoolean(last)) {
+                        moreOfLatest.add(parentId);
                     }
                 }
             }
             List<EntityRow> children = new ArrayList<>();
             for (EntityRow parent : parents) {
                 List<EntityRow> rows = byParent.getOrDefault(parent.id(), new ArrayList<>());
-                boolean more = trimToPage(rows, top);
+                boolean more = latest ? moreOfLatest.contains(parent.id()) : trimToPage(rows, top);
                 Long count = withCount ? totals.getOrDefault(parent.id(), 0L) : null;
                 parent.expanded().put(node.navigation(), new EntityRow.Expanded(rows, count, more, top, skip));
                 children.addAll(rows);

@@ -1,7 +1,8 @@
 package de.gemeinwerk.sensorthings.retention;
 
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -45,7 +45,8 @@ public final class ObservationPurge {
                 delete from sta_observation where id = any(array(select id from candidates
                     where coalesce(phenomenon_time_end, phenomenon_time_start) < ?))
                 returning id)
-            select (select count(*) from deleted), (select count(*) from candidates), c.phenomenon_time_start::text, c.id
+            select (select count(*) from deleted), (select count(*) from candidates), c.phenomenon_time_start::text, c.id,
+                   c.phenomenon_time_start
             from candidates c order by c.phenomenon_time_start desc, c.id desc limit 1""";
 
     private final DataSource dataSource;
@@ -90,7 +91,7 @@ public final class ObservationPurge {
         }
     }
 
-    private record Chunk(long deleted, long candidates, String lastStart, long lastId) {}
+    private record Chunk(long deleted, long candidates, String lastStart, long lastId, Instant lastStartTime) {}
 
     /** One chunk and what keeps the maintained data exact, in the caller's transaction; null when nothing is left. */
     private Chunk chunk(Connection connection, long datastreamId, Instant cutoff, String afterStart, long afterId)
@@ -108,23 +109,24 @@ public final class ObservationPurge {
                 if (!rs.next()) {
                     return null;
                 }
-                chunk = new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
+                chunk = new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant());
             }
         }
         if (chunk.deleted() > 0) {
             ObservationCounts.add(connection, datastreamId, -chunk.deleted());
-            rederiveAfterDelete(connection, List.of(datastreamId));
+            rederiveAfterDelete(connection, datastreamId, chunk.lastStartTime());
         }
         return chunk;
     }
 
     /**
-     * Re-derives everything kept about these Datastreams' Observations after some of them were deleted, in the
-     * deleting transaction: the time envelope ({@link ObservationExtents#recompute}), the single entry point where
-     * other maintained summaries (e.g. rollups, latest values) belong too. Counts are not here: they take the exact
-     * number deleted as a delta.
+     * Re-derives everything kept about the Datastream's Observations (envelope, latest value, hourly rollup) after
+     * those starting up to {@code upTo} were deleted, in the deleting transaction. Chunks go oldest first, so this
+     * costs the rollup rows before {@code upTo} and the few Observations left in its hour, however much went before.
+     * Counts are not here: they take the exact number deleted as a delta.
      */
-    static void rederiveAfterDelete(Connection connection, Collection<Long> datastreamIds) throws SQLException {
-        ObservationExtents.recompute(connection, datastreamIds);
+    private static void rederiveAfterDelete(Connection connection, long datastreamId, Instant upTo) throws SQLException {
+        DatastreamSummaries.recompute(connection, List.of(ObservationChange.upTo(datastreamId, upTo)));
     }
 }

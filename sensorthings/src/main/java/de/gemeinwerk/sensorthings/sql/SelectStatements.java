@@ -4,6 +4,8 @@ import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.model.Relation;
+import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.query.filter.PropertyPath;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 
 import java.util.ArrayList;
@@ -57,6 +59,43 @@ public final class SelectStatements {
                 " from ", Relations.from(nav, ROOT), scope.joins(),
                 " where ", Relations.condition(nav, ROOT, "pp", "p.parent_id"), " and ", filter, order,
                 " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip), ") x");
+    }
+
+    /**
+     * Whether an expand is exactly the latest Observation of each Datastream —
+     * {@code Observations($top=1;$orderby=phenomenonTime desc)}, any $select, nothing else that selects rows — which
+     * {@link #latestObservations} answers from what is kept per Datastream.
+     */
+    public static boolean isLatestObservation(EntityType parentType, Navigation nav, QueryOptions options) {
+        return parentType == EntityType.DATASTREAM && nav.target() == EntityType.OBSERVATION
+                && nav.relation() instanceof Relation.TargetColumn c && c.column().equals("datastream_id")
+                && Integer.valueOf(1).equals(options.top()) && (options.skip() == null || options.skip() == 0)
+                && !Boolean.TRUE.equals(options.count()) && options.filter() == null && options.orderBy().size() == 1
+                && options.orderBy().getFirst().descending()
+                && options.orderBy().getFirst().expression() instanceof PropertyPath path
+                && path.segments().equals(List.of("phenomenonTime"));
+    }
+
+    /**
+     * The latest Observation of each parent Datastream from what is kept for it (observations.ObservationExtents), in
+     * the shape of {@link #expand} with $top=1: rows of (parent id, entity columns..., more). A projection of id,
+     * phenomenonTime and result is read from the kept copy alone — no Observation is touched —, any other looks the
+     * Observation up by its primary key. {@code more} tells whether the Datastream has another Observation (for the
+     * nextLink of the expanded collection): it has unless its earliest phenomenonTime start is the latest one, and
+     * then only the time index can tell, at that one time. Datastreams without Observations have no row.
+     */
+    public static Sql latestObservations(long[] parentIds, Projection projection) {
+        boolean copied = projection.properties().stream()
+                .allMatch(property -> ObservationExtents.COPIED_PROPERTIES.contains(property.name()));
+        String latest = copied ? ObservationExtents.LATEST
+                : "(select l.latest_of, l.earliest_start, o.* from " + ObservationExtents.LATEST
+                        + " l join sta_observation o on o.id = l.id)";
+        return Sql.concat("select p.parent_id, ", columns(projection, ROOT), ", case when " + ROOT + ".earliest_start < "
+                        + ROOT + ".phenomenon_time_start then true else exists (select 1 from sta_observation o"
+                        + " where o.datastream_id = " + ROOT + ".latest_of and o.phenomenon_time_start = " + ROOT
+                        + ".phenomenon_time_start and o.id < " + ROOT + ".id) end as gw_more from unnest(",
+                Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
+                " join " + latest + " " + ROOT + " on " + ROOT + ".latest_of = p.parent_id");
     }
 
     private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {

@@ -1,8 +1,10 @@
 package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.HourlyRollup;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.observations.ObservationCounts;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * Deletes an entity with the cascades of the specification. Foreign keys cascade among the small tables;
  * Observations have none (see the schema), so their cascade is done here: the parent row goes first, then
  * its Observations — a concurrent writer holding the parent FOR KEY SHARE makes the delete wait for its
- * commit, and one that comes later finds no parent — and finally the count deltas.
+ * commit, and one that comes later finds no parent — and finally the count deltas and the hourly rollup.
  */
 final class EntityDeleter {
 
@@ -80,7 +82,7 @@ final class EntityDeleter {
         return ids.size();
     }
 
-    /** Datastreams matching {@code condition} (on alias e), then their Observations and counts. */
+    /** Datastreams matching {@code condition} (on alias e), then their Observations, counts and hourly rollup. */
     private List<Long> deleteDatastreams(Sql condition) throws SQLException {
         List<Long> ids = Rows.longs(scope.connection(), Sql.concat("delete from sta_datastream e where ", condition,
                 " returning e.id"));
@@ -90,6 +92,8 @@ final class EntityDeleter {
         Sql datastreams = Rows.idArray(ids);
         Rows.update(scope.connection(), Sql.concat("delete from sta_observation where datastream_id = any(", datastreams, ")"));
         Rows.update(scope.connection(), Sql.concat("delete from sta_observation_count where datastream_id = any(",
+                datastreams, ")"));
+        Rows.update(scope.connection(), Sql.concat("delete from " + HourlyRollup.TABLE + " where datastream_id = any(",
                 datastreams, ")"));
         return ids;
     }
@@ -114,31 +118,33 @@ final class EntityDeleter {
     private void deleteFeature(long id) throws SQLException {
         deleteRow(EntityType.FEATURE_OF_INTEREST, id);
         Sql removed = Sql.concat("with removed as (delete from sta_observation where feature_of_interest_id = ",
-                Sql.param(id), " returning datastream_id) select datastream_id, count(*) from removed"
+                Sql.param(id), " returning datastream_id, phenomenon_time_start) select datastream_id,"
+                        + " min(phenomenon_time_start), max(phenomenon_time_start), count(*) from removed"
                         + " where datastream_id is not null group by datastream_id");
-        List<Long> datastreams = new ArrayList<>();
+        List<ObservationChange> changes = new ArrayList<>();
         try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                datastreams.add(rs.getLong(1));
-                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(2));
+                changes.add(ObservationChange.read(rs, 1));
+                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(4));
             }
         }
-        ObservationExtents.recompute(scope.connection(), datastreams);
+        DatastreamSummaries.recompute(scope.connection(), changes);
     }
 
     private void deleteObservation(long id) throws SQLException {
-        // -1 for an Observation of a MultiDatastream (no datastream): nothing maintained to update
-        List<Long> datastream = Rows.longs(scope.connection(), Sql.concat("delete from sta_observation e where e.id = ",
-                Sql.param(id), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()),
-                " returning coalesce(e.datastream_id, -1)"));
-        if (datastream.isEmpty()) {
+        List<ObservationChange> deleted = Rows.changes(scope.connection(), Sql.concat(
+                "delete from sta_observation e where e.id = ", Sql.param(id), " and ",
+                Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), " returning ", Rows.CHANGE_COLUMNS));
+        if (deleted.isEmpty()) {
             throw Names.missing(EntityType.OBSERVATION, id, null);
         }
-        if (datastream.getFirst() >= 0) {
-            ObservationCounts.add(scope.connection(), datastream.getFirst(), -1);
-            ObservationExtents.recompute(scope.connection(), datastream);
+        // one of a MultiDatastream has no Datastream: its count and envelope come from the index, nothing to update
+        List<ObservationChange> ofDatastreams = Rows.ofDatastreams(deleted);
+        for (ObservationChange change : ofDatastreams) {
+            ObservationCounts.add(scope.connection(), change.datastreamId(), -1);
         }
+        DatastreamSummaries.recompute(scope.connection(), ofDatastreams);
     }
 
     private void lock(EntityType type, long id) throws SQLException {

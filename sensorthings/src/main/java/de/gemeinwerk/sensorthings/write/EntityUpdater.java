@@ -3,7 +3,8 @@ package de.gemeinwerk.sensorthings.write;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.sql.Sql;
 
 import java.sql.SQLException;
@@ -26,6 +27,8 @@ final class EntityUpdater {
         EntityType type = body.type();
         Ref.Existing self = new Ref.Existing(type, id, null);
         if (!body.values().isEmpty()) {
+            // an Observation's time or result may change: its hour before and after must be re-derived
+            List<ObservationChange> changes = type == EntityType.OBSERVATION ? observationAt(id, " for update") : List.of();
             List<Columns.Column> columns = Columns.of(body.values());
             int updated = Rows.update(scope.connection(), Sql.concat(new Sql("update " + type.table() + " e set "
                     + Columns.assignments(columns), Columns.values(columns)), " where e.id = ", Sql.param(id), " and ",
@@ -34,10 +37,9 @@ final class EntityUpdater {
                 throw Names.missing(type, id, null);
             }
             if (type == EntityType.OBSERVATION) {
-                // its times may have changed, in either direction
-                ObservationExtents.recompute(scope.connection(), Rows.longs(scope.connection(), Sql.concat(
-                        "select datastream_id from sta_observation where id = ", Sql.param(id),
-                        " and datastream_id is not null")));
+                List<ObservationChange> both = new ArrayList<>(changes);
+                both.addAll(observationAt(id, ""));
+                DatastreamSummaries.recompute(scope.connection(), Rows.ofDatastreams(both));
             }
         }
         if (type == EntityType.OBSERVATION && body.toOne().containsKey(ObservationParents.DATASTREAM)
@@ -62,5 +64,11 @@ final class EntityUpdater {
             }
             LinkTables.link(scope, type, id, related.getKey(), locationIds);
         }
+    }
+
+    /** The Observation's Datastream and time, as a change there; nothing when it is not in the tenant. */
+    private List<ObservationChange> observationAt(long id, String lock) throws SQLException {
+        return Rows.changes(scope.connection(), Sql.concat("select ", Rows.CHANGE_COLUMNS, " from sta_observation e"
+                + " where e.id = ", Sql.param(id), " and ", Rows.inTenant(EntityType.OBSERVATION, "e", scope.tenantId()), lock));
     }
 }

@@ -2,7 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Property;
-import de.gemeinwerk.sensorthings.observations.ObservationExtents;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
 import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.sql.Projection;
@@ -29,8 +29,9 @@ import java.util.function.Function;
  * are looked up within the row's own tenant and locked FOR KEY SHARE (so neither can be deleted before the commit); a
  * row without a FeatureOfInterest gets the one generated from its Thing's lowest-id Location. Rows whose
  * (Multi)Datastream or FeatureOfInterest is not found, or whose result does not have the size of its
- * MultiDatastream, are not inserted; the others are, with one count delta per Datastream, and come back with all
- * their columns, so a response needs no read-back.
+ * MultiDatastream, are not inserted; the others are, with one count delta per Datastream and what is kept per
+ * Datastream (envelope, latest Observation, hourly rollup: {@link DatastreamSummaries#KEEP_INSERTED}; Datastream
+ * rows only), and come back with all their columns, so a response needs no read-back.
  */
 final class ObservationStatement {
 
@@ -142,7 +143,7 @@ final class ObservationStatement {
                 + " multi_obs as" + insert + "multi_datastream_id is not null returning o.*),"
                 + " counted as (insert into sta_observation_count (datastream_id, delta)"
                 + " select datastream_id, count(*) from obs group by datastream_id),"
-                + ObservationExtents.WIDEN
+                + DatastreamSummaries.KEEP_INSERTED
                 + " select r.n, r.datastream_id is not null or r.multi_datastream_id is not null, r.location_id,"
                 + " r.expected_size, r.found_size, o.id, " + String.join(", ", returned)
                 + " from resolved r left join (select * from obs union all select * from multi_obs) o on o.id = r.id";

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.write;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
@@ -69,6 +70,29 @@ final class Rows {
             }
         }
         return values;
+    }
+
+    /** The Datastream id {@link #changes} gives an Observation of a MultiDatastream (ids start at 1). */
+    private static final long NO_DATASTREAM = 0;
+
+    /** The columns of an Observation (alias e) that {@link #changes} reads: where and when it is. */
+    static final String CHANGE_COLUMNS = "coalesce(e.datastream_id, " + NO_DATASTREAM + "), e.phenomenon_time_start,"
+            + " e.phenomenon_time_start";
+
+    /** The rows of a statement returning {@link #CHANGE_COLUMNS}, as changes of single Observations. */
+    static List<ObservationChange> changes(Connection connection, Sql sql) throws SQLException {
+        List<ObservationChange> changes = new ArrayList<>();
+        try (PreparedStatement statement = Statements.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                changes.add(ObservationChange.read(rs, 1));
+            }
+        }
+        return changes;
+    }
+
+    /** The changes of Observations of Datastreams: only those have maintained counts, envelopes and rollups. */
+    static List<ObservationChange> ofDatastreams(List<ObservationChange> changes) {
+        return changes.stream().filter(change -> change.datastreamId() != NO_DATASTREAM).toList();
     }
 
     /** Runs an INSERT ... RETURNING id. */

@@ -1,6 +1,12 @@
 package de.gemeinwerk.sensorthings.aggregate;
 
 import de.gemeinwerk.sensorthings.StaClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Things, Datastreams and Observations for the extension tests, created over HTTP in one tenant. */
 record ExtensionData(StaClient sta) {
@@ -34,5 +40,23 @@ record ExtensionData(StaClient sta) {
     long observe(long datastream, String phenomenonTime, String result) {
         return sta.create("Datastreams(" + datastream + ")/Observations",
                 "{\"phenomenonTime\": \"" + phenomenonTime + "\", \"result\": " + result + "}");
+    }
+
+    /**
+     * A page of Datastreams with their expanded Observations in the compact form of $latest: each Observation,
+     * named after its Datastream.
+     */
+    static List<JsonNode> latestOfEach(JsonNode page) {
+        List<JsonNode> compact = new ArrayList<>();
+        for (JsonNode datastream : page.get("value")) {
+            for (JsonNode observation : datastream.get("Observations")) {
+                ObjectNode row = JsonNodeFactory.instance.objectNode();
+                row.put("Datastream@iot.id", datastream.get("@iot.id").asLong());
+                row.setAll((ObjectNode) observation);
+                // parsed again, so that numbers have the node types of parsed responses
+                compact.add(StaClient.json(row.toString()));
+            }
+        }
+        return compact;
     }
 }

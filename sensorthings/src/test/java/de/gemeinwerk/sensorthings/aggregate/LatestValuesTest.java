@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static de.gemeinwerk.sensorthings.aggregate.AggregateTest.assertProblem;
@@ -122,18 +119,7 @@ class LatestValuesTest {
         assertProblem(sta.send("DELETE", "Datastreams/$latest", ""), 405, "path");
     }
 
-    /** The standard answer in the compact form: each Datastream's expanded Observation, named after its Datastream. */
     private List<JsonNode> standardExpand(String path) {
-        List<JsonNode> compact = new ArrayList<>();
-        for (JsonNode datastream : sta.get(path).get("value")) {
-            for (JsonNode observation : datastream.get("Observations")) {
-                ObjectNode row = JsonNodeFactory.instance.objectNode();
-                row.put("Datastream@iot.id", datastream.get("@iot.id").asLong());
-                row.setAll((ObjectNode) observation);
-                // parsed again, so that numbers have the node types of parsed responses
-                compact.add(StaClient.json(row.toString()));
-            }
-        }
-        return compact;
+        return ExtensionData.latestOfEach(sta.get(path));
     }
 }

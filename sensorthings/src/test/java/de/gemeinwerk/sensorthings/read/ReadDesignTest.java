@@ -3,15 +3,17 @@ package de.gemeinwerk.sensorthings.read;
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.SensorThingsTest;
+import de.gemeinwerk.sensorthings.QueryPlans;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
+import de.gemeinwerk.sensorthings.observations.ObservationChange;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
-import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,8 @@ class ReadDesignTest {
             insert.setLong(1, featureId);
             insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
             insert.executeUpdate();
+            // what the insert statement keeps per Datastream, as for data loaded by COPY
+            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
@@ -230,14 +234,6 @@ class ReadDesignTest {
     }
 
     private String plan(Sql sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement explain = Statements.prepare(connection, Sql.concat("explain ", sql));
-             ResultSet rs = explain.executeQuery()) {
-            StringBuilder plan = new StringBuilder();
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-            return plan.toString();
-        }
+        return QueryPlans.of(dataSource, sql);
     }
 }
