@@ -1,0 +1,156 @@
+package de.gemeinwerk.sensorthings.mqtt;
+
+import de.gemeinwerk.platform.access.Role;
+import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.json.JsonErrors;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
+import de.gemeinwerk.sensorthings.query.path.ResourcePath;
+import de.gemeinwerk.sensorthings.write.ObservationInserts;
+import org.springframework.http.HttpStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * MQTT Create (SensorThings 1.1, 14.1): an Observation published to {@code {tenant}/v1.1/Datastreams(id)/Observations},
+ * to {@code {tenant}/v1.1/Observations} (the Datastream named in the body) or to
+ * {@code {tenant}/v1.1/FeaturesOfInterest(id)/Observations} is validated like an HTTP POST and stored through the same
+ * group-commit lane ({@link ObservationBatcher}), together with the Observations of other publishers and of HTTP
+ * clients. The returned future completes when the Observation is committed — only then may a QoS 1 PUBACK go out.
+ */
+final class ObservationIngest {
+
+    // how long to wait between attempts while the group-commit lane is full (it refuses rather than queues without bound)
+    private static final long OVERLOADED_RETRY_MILLIS = 20;
+
+    private final TenantAccess access;
+    private final ObservationBatcher batcher;
+    private final ObjectReader bodyReader;
+    private final Executor work;
+    private final Clock clock;
+    private final Duration timeout;
+
+    /** @param timeout how long an Observation may wait for room in the lane before it is refused */
+    ObservationIngest(TenantAccess access, ObservationBatcher batcher, JsonMapper json, Executor work, Clock clock,
+                      Duration timeout) {
+        this.access = access;
+        this.batcher = batcher;
+        this.bodyReader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.work = work;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Stores the published Observation; the future fails with an {@link ApiException} (or {@link StaTopic.InvalidTopic})
+     * saying why when the publisher may not write there or the Observation is invalid.
+     *
+     * @param key the API key the connection presented, or null
+     */
+    CompletableFuture<Void> store(String key, String topicName, byte[] payload) {
+        return CompletableFuture.runAsync(() -> storeNow(key, topicName, payload), work);
+    }
+
+    private void storeNow(String key, String topicName, byte[] payload) {
+        StaTopic topic = StaTopic.parse(topicName);
+        Tenant tenant = access.authorize(topic.tenant(), key, Role.WRITE);
+        JsonNode body = body(payload);
+        ObjectNode observation = ((ObjectNode) body).deepCopy();
+        long datastream = datastream(topic.path().segments(), observation);
+        ObservationInserts.Row row;
+        try {
+            row = ObservationInserts.parse(tenant.id(), datastream, observation, clock.instant().atOffset(ZoneOffset.UTC));
+        } catch (IllegalArgumentException deepInsert) {
+            throw ApiException.badRequest("over MQTT, an Observation links an existing FeatureOfInterest"
+                    + " ({\"@iot.id\": n}) or none (it is derived from the Thing's Location); create new ones over HTTP",
+                    "FeatureOfInterest");
+        }
+        insert(row);
+    }
+
+    private JsonNode body(byte[] payload) {
+        if (payload.length == 0) {
+            throw ApiException.badRequest("the message is empty; publish an Observation as a JSON object", "body");
+        }
+        JsonNode body;
+        try {
+            body = bodyReader.readTree(payload);
+        } catch (JacksonException e) {
+            throw JsonErrors.toApiException(e);
+        }
+        if (!body.isObject()) {
+            throw ApiException.badRequest("publish an Observation as a JSON object", "body");
+        }
+        return body;
+    }
+
+    /** The Datastream the topic or the body names; the body is left as a POST to the Datastream's Observations. */
+    private static long datastream(List<ResourcePath.Segment> segments, ObjectNode body) {
+        ResourcePath.Segment first = segments.getFirst();
+        if (segments.size() == 2 && segments.get(1).name().equals("Observations") && segments.get(1).id() == null
+                && first.id() != null) {
+            if (first.name().equals("Datastreams")) {
+                return first.id();
+            }
+            if (first.name().equals("FeaturesOfInterest")) {
+                if (body.has("FeatureOfInterest")) {
+                    throw ApiException.badRequest("the FeatureOfInterest is given by the topic; leave it out here",
+                            "FeatureOfInterest");
+                }
+                body.putObject("FeatureOfInterest").put("@iot.id", first.id());
+                return datastreamInBody(body);
+            }
+        }
+        if (segments.size() == 1 && first.name().equals("Observations") && first.id() == null) {
+            return datastreamInBody(body);
+        }
+        throw ApiException.badRequest("MQTT creates Observations: publish to {tenant}/v1.1/Datastreams(id)/Observations,"
+                + " {tenant}/v1.1/Observations or {tenant}/v1.1/FeaturesOfInterest(id)/Observations", "topic");
+    }
+
+    private static long datastreamInBody(ObjectNode body) {
+        JsonNode datastream = body.remove("Datastream");
+        if (datastream == null) {
+            throw ApiException.badRequest("name the Observation's Datastream: \"Datastream\": {\"@iot.id\": n}", "Datastream");
+        }
+        JsonNode id = datastream.get("@iot.id");
+        if (!datastream.isObject() || datastream.size() != 1 || id == null || !id.canConvertToLong()) {
+            throw ApiException.badRequest("over MQTT, an Observation links an existing Datastream: {\"@iot.id\": n}",
+                    "Datastream");
+        }
+        return id.asLong();
+    }
+
+    /** Waits while the lane is full (the publisher's unacknowledged messages hold it back meanwhile). */
+    private void insert(ObservationInserts.Row row) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                batcher.insert(row);
+                return;
+            } catch (ApiException e) {
+                if (e.status() != HttpStatus.SERVICE_UNAVAILABLE || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(OVERLOADED_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to store the Observation", e);
+            }
+        }
+    }
+}
