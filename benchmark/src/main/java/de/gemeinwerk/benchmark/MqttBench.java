@@ -155,6 +155,8 @@ final class MqttBench {
         options.setMaxInflight(IN_FLIGHT);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (key != null) {
+            // MQTT 3.1.1 carries a password only together with a user name; Gemeinwerk does not use the name
+            options.setUserName("bench");
             options.setPassword(key.toCharArray());
         }
         client.connect(options).waitForCompletion();

@@ -50,11 +50,16 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
 
     private static final Logger log = LoggerFactory.getLogger(MqttSession.class);
     static final String IDLE_HANDLER = "idle";
+    // PUBLISHes of one connection being stored at once; beyond this the connection is not read until some are done
+    // (a QoS 0 publisher has no window of its own that would hold it back)
+    private static final int MAX_STORING = 2_000;
 
     private final Services services;
     private final PublishAcks acks = new PublishAcks();
     private final AtomicInteger packetIds = new AtomicInteger();
-    private Channel channel;
+    // set on the event loop, read by the change feed's thread when delivering
+    private volatile Channel channel;
+    private int storing;
     private String clientId;
     private String key;
     private boolean connected;
@@ -165,7 +170,13 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             acks.add(packetId, topic, stored);
         }
+        if (++storing == MAX_STORING) {
+            ctx.channel().config().setAutoRead(false);
+        }
         stored.whenComplete((done, error) -> ctx.executor().execute(() -> {
+            if (storing-- == MAX_STORING) {
+                ctx.channel().config().setAutoRead(true);
+            }
             if (qos == MqttQoS.AT_MOST_ONCE && error != null) {
                 refused(ctx, topic, error);
             } else if (qos == MqttQoS.AT_LEAST_ONCE) {

@@ -1,40 +1,19 @@
 package de.gemeinwerk.sensorthings.mqtt;
 
-import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.access.Role;
-import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.observations.IngestTenant;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MQTT Create (SensorThings 1.1, 14.1) with a real MQTT client: what is stored, when it is acknowledged, what is refused. */
-@MqttTest
-class MqttCreateTest {
+class MqttCreateTest extends MqttTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-    @Autowired
-    MqttBroker broker;
-
-    private IngestTenant newTenant() {
-        return IngestTenant.create(port, tenants, keys);
-    }
-
-    private static String topic(StaClient client, String path) {
-        return client.tenant().slug() + "/v1.1/" + path;
-    }
 
     private static long count(StaClient client, long datastream) {
         return client.get("Datastreams(" + datastream + ")/Observations?$count=true&$top=0").get("@iot.count").asLong();

@@ -1,14 +1,10 @@
 package de.gemeinwerk.sensorthings.mqtt;
 
-import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenant;
-import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.observations.IngestTenant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,27 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MQTT Receive Updates (SensorThings 1.1, 14.2) with a real MQTT client: each kind of topic, $select, payloads equal
  * to what GET returns, tenants kept apart, refused topics.
  */
-@MqttTest
-class MqttSubscribeTest {
+class MqttSubscribeTest extends MqttTestBase {
 
     private static final String THING = "{\"name\": \"Pegel\", \"description\": \"Wasserstand\"}";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
-    @Autowired
-    MqttBroker broker;
-
-    private IngestTenant newTenant() {
-        return IngestTenant.create(port, tenants, keys);
-    }
-
-    private static String topic(StaClient client, String path) {
-        return client.tenant().slug() + "/v1.1/" + path;
-    }
 
     /** The message's JSON, which must equal what GET of {@code path} returns. */
     private static void assertMessageIsGet(TestMqtt.Message message, String topic, StaClient client, String path) {
