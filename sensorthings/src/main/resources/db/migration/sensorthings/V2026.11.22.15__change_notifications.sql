@@ -15,7 +15,22 @@
 -- <ids> is a comma-separated list of ids and ranges ("7,9-12").
 
 create function sta_notify_observations_created() returns trigger language plpgsql as $$
+declare
+    scattered boolean;
 begin
+    -- the usual case, one statement's rows of a Datastream having consecutive ids, is one range per Datastream and
+    -- needs no sort: min, max and count tell it
+    select coalesce(bool_or(g.n <> g.hi - g.lo + 1), false) into scattered
+    from (select min(n.id) as lo, max(n.id) as hi, count(*) as n from new_rows n where n.datastream_id is not null
+          group by n.datastream_id) g;
+    if not scattered then
+        perform pg_notify('gemeinwerk_sta_changes', 'O ' || d.tenant_id || ' ' || g.datastream_id || ' '
+                          || case when g.lo = g.hi then g.lo::text else g.lo || '-' || g.hi end)
+        from (select n.datastream_id, min(n.id) as lo, max(n.id) as hi from new_rows n
+              where n.datastream_id is not null group by n.datastream_id) g
+        join sta_datastream d on d.id = g.datastream_id;
+        return null;
+    end if;
     perform pg_notify('gemeinwerk_sta_changes', 'O ' || d.tenant_id || ' ' || c.datastream_id || ' ' || c.ids)
     from (select sized.datastream_id, string_agg(sized.range, ',' order by sized.lo) as ids
           from (select r.datastream_id, r.lo, r.range,
