@@ -61,7 +61,7 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
     private volatile Channel channel;
     private int storing;
     private String clientId;
-    private String key;
+    private volatile String key;
     private boolean connected;
     // SUBSCRIBE and UNSUBSCRIBE run one after the other, so their acknowledgements keep the order of the requests
     private CompletableFuture<Void> control = CompletableFuture.completedFuture(null);
@@ -228,6 +228,11 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
         int packetId = qos == MqttQoS.AT_MOST_ONCE ? 0 : packetIds.updateAndGet(id -> id % 65535 + 1);
         out.writeAndFlush(MqttMessageBuilders.publish().topicName(topic).qos(qos).retained(false).messageId(packetId)
                 .payload(Unpooled.wrappedBuffer(payload)).build());
+    }
+
+    @Override
+    public String key() {
+        return key;
     }
 
     @Override

@@ -74,7 +74,10 @@ final class NotificationDispatcher implements Consumer<List<Change>> {
             }
             return read;
         });
-        rows.forEach((subscription, entities) -> entities.forEach(row -> subscription.publish(render(subscription, row))));
+        rows.forEach((subscription, entities) -> {
+            subscriptions.dropUnauthorised(subscription);
+            entities.forEach(row -> subscription.publish(render(subscription, row)));
+        });
     }
 
     private static List<EntityRow> members(Connection connection, Subscription subscription, List<long[]> candidates)

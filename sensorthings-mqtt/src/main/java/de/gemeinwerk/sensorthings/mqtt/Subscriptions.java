@@ -78,6 +78,22 @@ final class Subscriptions {
         return new Subscription(topicName, tenant, path, projection);
     }
 
+    /**
+     * Drops the subscribers of the topic who may no longer read it — their key was revoked, or the tenant's reads
+     * became private — so a SUBSCRIBE's authorisation does not outlive the key (checked before each delivery;
+     * tenants and keys come from short-lived caches, so this costs no query).
+     */
+    void dropUnauthorised(Subscription subscription) {
+        for (Subscriber subscriber : subscription.subscribers().keySet()) {
+            try {
+                access.authorize(subscription.tenant().slug(), subscriber.key(), Role.READ);
+            } catch (ApiException e) {
+                log.info("MQTT subscription to '{}' ended: {}", subscription.topic(), e.getMessage());
+                unsubscribe(subscriber, subscription.topic());
+            }
+        }
+    }
+
     void unsubscribe(Subscriber subscriber, String topicName) {
         for (Map<String, Subscription> topics : byTenant.values()) {
             topics.computeIfPresent(topicName, (name, subscription) -> {

@@ -1,5 +1,7 @@
 package de.gemeinwerk.sensorthings.mqtt;
 
+import de.gemeinwerk.platform.TestHttp;
+import de.gemeinwerk.platform.access.CreatedApiKey;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.StaClient;
@@ -143,6 +145,23 @@ class MqttSubscribeTest extends MqttTestBase {
             assertThat(anonymous.subscribe(topic)).isEqualTo(Subscriptions.FAILURE);
             assertThat(stranger.subscribe(topic)).isEqualTo(Subscriptions.FAILURE);
             assertThat(reader.subscribe(topic)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRevokedKeyReceivesNothingMore() throws Exception {
+        Tenant closed = tenants.create("widerruf-" + System.nanoTime() % 100000, "Widerruf", true);
+        CreatedApiKey revoked = keys.create(closed.id(), "reader", Role.READ);
+        String valid = keys.create(closed.id(), "writer", Role.WRITE).key();
+        String topic = closed.slug() + "/v1.1/Things";
+        try (TestMqtt stillValid = TestMqtt.connect(broker.port(), valid);
+             TestMqtt withRevokedKey = TestMqtt.connect(broker.port(), revoked.key())) {
+            assertThat(stillValid.subscribe(topic)).isEqualTo(1);
+            assertThat(withRevokedKey.subscribe(topic)).isEqualTo(1);
+            keys.revoke(revoked.apiKey().id());
+            new TestHttp(port).sendJson("POST", "/" + closed.slug() + "/v1.1/Things", THING, valid);
+            assertThat(stillValid.next()).isNotNull();
+            assertThat(withRevokedKey.nextWithinASecond()).isNull();
         }
     }
 

@@ -41,9 +41,14 @@ class ChangeFeedTest {
     private IngestTenant tenant;
 
     @BeforeEach
-    void listen() {
+    void listen() throws InterruptedException {
         tenant = IngestTenant.create(port, tenants, keys);
         feed.subscribe(batch -> batch.stream().filter(c -> c.tenantId() == tenant.id()).forEach(changes::add));
+        // the first consumer starts the LISTEN session; what commits before it listens is not announced
+        for (int i = 0; i < 100 && !feed.listening(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(feed.listening()).isTrue();
     }
 
     /** The tenant's changes until {@code until} has come (each at most 10 s apart). */
