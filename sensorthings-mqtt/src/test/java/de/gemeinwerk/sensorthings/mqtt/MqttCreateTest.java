@@ -52,6 +52,21 @@ class MqttCreateTest extends MqttTestBase {
     }
 
     @Test
+    void anObservationPublishedAtQos0IsStoredWithoutAcknowledgement() throws Exception {
+        IngestTenant tenant = newTenant();
+        long datastream = tenant.datastream();
+        try (TestMqtt mqtt = TestMqtt.connect(broker.port(), tenant.client().key())) {
+            mqtt.client.publish(topic(tenant.client(), "Datastreams(" + datastream + ")/Observations"),
+                    "{\"result\": 7}".getBytes(), 0, false);
+            // nothing tells a QoS 0 publisher when it is stored: look until it is
+            for (int i = 0; i < 100 && count(tenant.client(), datastream) == 0; i++) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(count(tenant.client(), datastream)).isEqualTo(1);
+    }
+
+    @Test
     void manyPublishesOnOneConnectionAreAllStored() throws Exception {
         IngestTenant tenant = newTenant();
         long datastream = tenant.datastream();

@@ -103,6 +103,26 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aBrokenListenSessionIsOpenedAgain() throws InterruptedException {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        int terminated = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where query = 'listen " + ChangeNotifications.CHANNEL + "'", Integer.class);
+        assertThat(terminated).isEqualTo(1);
+        // the feed notices at once and waits a second before it opens a new session
+        for (int i = 0; i < 500 && feed.listening(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(feed.listening()).isFalse();
+        for (int i = 0; i < 100 && !feed.listening(); i++) {
+            Thread.sleep(100);
+        }
+        // what is committed before the feed listens again is lost (documented); what comes after arrives
+        long created = tenant.client().create("Things", "{\"name\": \"wieder da\", \"description\": \"b\"}");
+        List<Change> seen = collect(c -> c.ids()[0] == created);
+        assertThat(seen.getLast().type().setName()).isEqualTo("Things");
+    }
+
+    @Test
     void thousandsOfScatteredIdsAreSplitIntoNotificationsThatFit() throws InterruptedException {
         long datastream = tenant.datastream();
         long feature = tenant.feature();
