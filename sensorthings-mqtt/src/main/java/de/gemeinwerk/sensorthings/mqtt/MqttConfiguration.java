@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.mqtt;
 
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.sensorthings.api.ServerSettingsContribution;
 import de.gemeinwerk.sensorthings.api.Transactions;
 import de.gemeinwerk.sensorthings.changes.ChangeFeed;
 import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
@@ -79,6 +80,11 @@ public class MqttConfiguration {
             }
             return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + slug + "/" + StaTopic.VERSION;
         };
+    }
+
+    @Bean
+    ServerSettingsContribution mqttServerSettings(MqttBroker broker) {
+        return new MqttServerSettings(broker);
     }
 
     /** {@code mqtt} on /actuator/health: DOWN when the broker could not bind its port. */

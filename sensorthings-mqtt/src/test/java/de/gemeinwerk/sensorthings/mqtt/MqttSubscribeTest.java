@@ -28,6 +28,18 @@ class MqttSubscribeTest extends MqttTestBase {
     }
 
     @Test
+    void theServiceRootNamesTheMqttConformanceClassesAndTheBroker() {
+        StaClient client = newTenant().client();
+        JsonNode settings = StaClient.json(client.getRaw("").body()).get("serverSettings");
+        assertThat(settings.get("conformance").valueStream().map(JsonNode::asString))
+                .contains(MqttServerSettings.CREATE, MqttServerSettings.RECEIVE);
+        for (String conformanceClass : new String[]{MqttServerSettings.CREATE, MqttServerSettings.RECEIVE}) {
+            assertThat(settings.get(conformanceClass).get("endpoints").get(0).asString())
+                    .isEqualTo("mqtt://localhost:" + broker.port());
+        }
+    }
+
+    @Test
     void anEntitySetTopicReceivesCreatedAndUpdatedEntities() throws Exception {
         StaClient client = newTenant().client();
         String topic = topic(client, "Things");

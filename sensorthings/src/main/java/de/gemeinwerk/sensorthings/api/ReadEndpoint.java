@@ -13,6 +13,7 @@ import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -38,9 +39,12 @@ public class ReadEndpoint {
     private final EntityReader reader;
     private final Extensions extensions;
     private final JsonMapper json;
+    // other modules' conformance classes and settings in the service root (the MQTT extension's)
+    private final ObjectProvider<ServerSettingsContribution> serverSettings;
 
     public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, Extensions extensions,
-                        JsonMapper json) {
+                        JsonMapper json, ObjectProvider<ServerSettingsContribution> serverSettings) {
+        this.serverSettings = serverSettings;
         this.transactions = new Transactions(dataSource);
         this.resolver = resolver;
         this.reader = reader;
@@ -54,7 +58,7 @@ public class ReadEndpoint {
             return;
         }
         if (request.path() == null) {
-            respond(response, g -> ServiceRoot.write(g, request.serviceRoot()));
+            respond(response, g -> ServiceRoot.write(g, request.serviceRoot(), serverSettings.orderedStream().toList()));
             return;
         }
         Result result = transactions.read(connection -> {
