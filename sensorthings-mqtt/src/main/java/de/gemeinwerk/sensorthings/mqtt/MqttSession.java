@@ -15,12 +15,14 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
@@ -36,10 +38,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One MQTT 3.1.1 connection. CONNECT's password is an API key (optional: without one the client acts anonymously, as
+ * One MQTT connection (3.1.1, 3.1 or 5). CONNECT's password is an API key (optional: without one the client acts anonymously, as
  * an HTTP client without a key); the username is not used. PUBLISH creates an Observation ({@link ObservationIngest})
- * — at QoS 1 acknowledged only once committed, PUBACKs in the order of the PUBLISHes; a refused PUBLISH closes the
- * connection, since MQTT 3.1.1 has no negative acknowledgement. SUBSCRIBE and UNSUBSCRIBE are handled in order,
+ * — at QoS 1 acknowledged only once committed, PUBACKs in the order of the PUBLISHes; a refused PUBLISH gets a PUBACK
+ * with a reason code and the reason under MQTT 5, and closes the connection under 3.1.1, which has no negative
+ * acknowledgement. SUBSCRIBE and UNSUBSCRIBE are handled in order,
  * off the event loop (they may read the database). No retained messages, no persistent sessions, no QoS 2.
  */
 final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> implements Subscriber {
@@ -53,6 +56,7 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
     // PUBLISHes of one connection being stored at once; beyond this the connection is not read until some are done
     // (a QoS 0 publisher has no window of its own that would hold it back)
     private static final int MAX_STORING = 2_000;
+    private static final int NO_PACKET_ID = -1;
 
     private final Services services;
     private final PublishAcks acks = new PublishAcks();
@@ -61,6 +65,8 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
     private volatile Channel channel;
     private int storing;
     private String clientId;
+    // MQTT 5 (else 3.1.1 or 3.1): refusals are told, not answered by closing the connection
+    private boolean v5;
     private volatile String key;
     private boolean connected;
     // SUBSCRIBE and UNSUBSCRIBE run one after the other, so their acknowledgements keep the order of the requests
@@ -104,24 +110,28 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
             ctx.close(); // a second CONNECT is a protocol violation
             return;
         }
-        int version = message.variableHeader().version();
-        if (version == 5) {
-            connAck(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_UNSUPPORTED_PROTOCOL_VERSION);
-            return;
-        }
+        v5 = message.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
         String id = message.payload().clientIdentifier();
+        MqttProperties connAckProperties = MqttProperties.NO_PROPERTIES;
         if (id == null || id.isEmpty()) {
-            if (!message.variableHeader().isCleanSession()) {
+            if (!v5 && !message.variableHeader().isCleanSession()) {
                 connAck(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
                 return;
             }
             id = "gemeinwerk-" + UUID.randomUUID();
+            if (v5) {
+                // MQTT 5 tells the client the identifier it was given
+                connAckProperties = new MqttProperties();
+                connAckProperties.add(new MqttProperties.StringProperty(
+                        MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), id));
+            }
         }
         byte[] password = message.payload().passwordInBytes();
         String presented = password == null ? "" : new String(password, StandardCharsets.UTF_8).strip();
         if (!presented.isEmpty() && services.keys().findActive(presented).isEmpty()) {
             log.info("MQTT client {} refused: the API key given as password is unknown or revoked", id);
-            connAck(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            connAck(ctx, v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             return;
         }
         key = presented.isEmpty() ? null : presented;
@@ -136,7 +146,7 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
         ctx.pipeline().replace(IDLE_HANDLER, IDLE_HANDLER, new IdleStateHandler(keepAlive == 0 ? 0 : keepAlive * 3 / 2 + 1,
                 0, 0));
         ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
-                .sessionPresent(false).build());
+                .sessionPresent(false).properties(connAckProperties).build());
     }
 
     private static void connAck(ChannelHandlerContext ctx, MqttConnectReturnCode code) {
@@ -178,23 +188,37 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
                 ctx.channel().config().setAutoRead(true);
             }
             if (qos == MqttQoS.AT_MOST_ONCE && error != null) {
-                refused(ctx, topic, error);
+                refused(ctx, NO_PACKET_ID, topic, error);
             } else if (qos == MqttQoS.AT_LEAST_ONCE) {
                 acks.sendReady(ctx, this::refused);
             }
         }));
     }
 
-    /** Not stored: logged with the reason, and the connection closed (3.1.1 cannot say "refused" otherwise). */
-    private void refused(ChannelHandlerContext ctx, String topic, Throwable error) {
+    /**
+     * Not stored: logged with the reason. MQTT 5 says so in the PUBACK (a reason code and the reason), and the
+     * connection goes on; MQTT 3.1.1 has no negative acknowledgement, so the connection is closed.
+     *
+     * @return whether the connection goes on
+     */
+    private boolean refused(ChannelHandlerContext ctx, int packetId, String topic, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        String consequence = v5 ? "" : "; closing the connection";
         if (cause instanceof ApiException || cause instanceof StaTopic.InvalidTopic) {
-            log.warn("MQTT PUBLISH of client {} to '{}' refused, not stored: {}; closing the connection", clientId, topic,
-                    cause.getMessage());
+            log.warn("MQTT PUBLISH of client {} to '{}' refused, not stored: {}{}", clientId, topic, cause.getMessage(),
+                    consequence);
         } else {
-            log.error("MQTT PUBLISH of client {} to '{}' failed, not stored; closing the connection", clientId, topic, cause);
+            log.error("MQTT PUBLISH of client {} to '{}' failed, not stored{}", clientId, topic, consequence, cause);
         }
-        ctx.close();
+        if (!v5) {
+            ctx.close();
+            return false;
+        }
+        if (packetId != NO_PACKET_ID) {
+            ctx.write(MqttMessageBuilders.pubAck().packetId(packetId).reasonCode(PublishRefusals.reasonCode(cause))
+                    .properties(PublishRefusals.reason(cause)).build());
+        }
+        return true;
     }
 
     private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage message) {
@@ -215,7 +239,12 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttMessage> impleme
         List<String> topics = message.payload().topics();
         control = control.thenRunAsync(() -> {
             topics.forEach(topic -> services.subscriptions().unsubscribe(this, topic));
-            ctx.writeAndFlush(MqttMessageBuilders.unsubAck().packetId(messageId).build());
+            MqttMessageBuilders.UnsubAckBuilder unsubAck = MqttMessageBuilders.unsubAck().packetId(messageId);
+            if (v5) {
+                // MQTT 5 answers each topic: 0x00, success (a topic not subscribed is no error here)
+                topics.forEach(topic -> unsubAck.addReasonCode((short) 0));
+            }
+            ctx.writeAndFlush(unsubAck.build());
         }, services.work());
     }
 

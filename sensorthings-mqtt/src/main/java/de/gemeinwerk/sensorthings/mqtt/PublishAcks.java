@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PublishAcks {
 
-    /** What happens when a PUBLISH was not stored. */
+    /** What happens when a PUBLISH was not stored; returns whether the connection goes on. */
     @FunctionalInterface
     interface Refusal {
-        void refused(ChannelHandlerContext ctx, String topic, Throwable error);
+        boolean refused(ChannelHandlerContext ctx, int packetId, String topic, Throwable error);
     }
 
     private record Pending(int packetId, String topic, CompletableFuture<Void> stored) {}
@@ -27,17 +27,22 @@ final class PublishAcks {
         pending.add(new Pending(packetId, topic, stored));
     }
 
-    /** Acknowledges the stored PUBLISHes at the head of the line; the first refused one ends the connection. */
+    /**
+     * Acknowledges the PUBLISHes at the head of the line that are done: stored ones with a PUBACK, refused ones as
+     * {@code refusal} decides (MQTT 5: a PUBACK with a reason code; MQTT 3.1.1: the end of the connection).
+     */
     void sendReady(ChannelHandlerContext ctx, Refusal refusal) {
         boolean sent = false;
         while (!pending.isEmpty() && pending.peek().stored().isDone()) {
             Pending head = pending.poll();
             if (head.stored().isCompletedExceptionally()) {
-                pending.clear();
-                refusal.refused(ctx, head.topic(), head.stored().exceptionNow());
-                break;
+                if (!refusal.refused(ctx, head.packetId(), head.topic(), head.stored().exceptionNow())) {
+                    pending.clear();
+                    break;
+                }
+            } else {
+                ctx.write(MqttMessageBuilders.pubAck().packetId(head.packetId()).build());
             }
-            ctx.write(MqttMessageBuilders.pubAck().packetId(head.packetId()).build());
             sent = true;
         }
         if (sent) {

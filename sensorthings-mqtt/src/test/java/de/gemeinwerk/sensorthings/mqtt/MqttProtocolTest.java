@@ -2,36 +2,82 @@ package de.gemeinwerk.sensorthings.mqtt;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The broker's answers to what a client library would never send, byte by byte (MQTT 3.1.1 and 5.0 packets). */
+/** The broker's answers byte by byte: protocol versions, MQTT 5's reason codes, packets out of order. */
 class MqttProtocolTest extends MqttTestBase {
 
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.port());
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    /** Sends the bytes and returns everything the broker answers until it closes the connection. */
     private byte[] exchange(int... packet) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.port())) {
-            socket.setSoTimeout(5_000);
-            byte[] bytes = new byte[packet.length];
-            for (int i = 0; i < packet.length; i++) {
-                bytes[i] = (byte) packet[i];
-            }
-            socket.getOutputStream().write(bytes);
-            InputStream in = socket.getInputStream();
-            // everything until the broker closes the connection
-            return in.readAllBytes();
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(bytes(packet));
+            return socket.getInputStream().readAllBytes();
         }
     }
 
     @Test
-    void anMqtt5ClientIsRefusedWithUnsupportedProtocolVersion() throws IOException {
-        // CONNECT, protocol "MQTT" level 5, clean start, keep-alive 60, no properties, client id "a"
-        byte[] answer = exchange(0x10, 14, 0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0, 0, 1, 'a');
-        // CONNACK (MQTT 5 form): no session, reason code 0x84, no properties
-        assertThat(answer).containsExactly(0x20, 3, 0, 0x84, 0);
+    void anMqtt5ClientIsAccepted() throws IOException {
+        try (Socket socket = connect()) {
+            // CONNECT, protocol "MQTT" level 5, clean start, keep-alive 60, no properties, client id "a"
+            socket.getOutputStream().write(bytes(0x10, 14, 0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0, 0, 1, 'a'));
+            // CONNACK (MQTT 5 form): no session, success, no properties
+            assertThat(socket.getInputStream().readNBytes(5)).containsExactly(0x20, 3, 0, 0, 0);
+        }
+    }
+
+    @Test
+    void anMqtt5PublishThatIsRefusedGetsAReasonCodeAndTheConnectionStays() throws IOException {
+        de.gemeinwerk.sensorthings.observations.IngestTenant tenant = newTenant();
+        String topic = topic(tenant.client(), "Datastreams(" + tenant.datastream() + ")/Observations");
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(bytes(0x10, 14, 0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0, 0, 1, 'b'));
+            assertThat(socket.getInputStream().readNBytes(5)).containsExactly(0x20, 3, 0, 0, 0);
+            // PUBLISH at QoS 1, packet id 7, no properties, anonymously: a write needs a key
+            byte[] name = topic.getBytes(StandardCharsets.US_ASCII);
+            byte[] payload = "{\"result\": 1}".getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream publish = new ByteArrayOutputStream();
+            publish.write(0x32);
+            publish.write(2 + name.length + 2 + 1 + payload.length);
+            publish.write(0);
+            publish.write(name.length);
+            publish.write(name);
+            publish.write(bytes(0, 7, 0));
+            publish.write(payload);
+            socket.getOutputStream().write(publish.toByteArray());
+            InputStream in = socket.getInputStream();
+            byte[] header = in.readNBytes(2);
+            assertThat(header[0]).isEqualTo((byte) 0x40);
+            byte[] pubAck = in.readNBytes(header[1]);
+            // packet id 7, reason code 0x87 (not authorised), then the reason string property
+            assertThat(pubAck[0]).isZero();
+            assertThat(pubAck[1]).isEqualTo((byte) 7);
+            assertThat(pubAck[2]).isEqualTo((byte) 0x87);
+            assertThat(new String(pubAck, StandardCharsets.UTF_8)).contains("API key");
+            // still connected
+            socket.getOutputStream().write(bytes(0xC0, 0));
+            assertThat(in.readNBytes(2)).containsExactly(0xD0, 0);
+        }
     }
 
     @Test
@@ -49,10 +95,8 @@ class MqttProtocolTest extends MqttTestBase {
 
     @Test
     void anMqtt311ClientWithoutAKeyIsAcceptedAndAnsweredPing() throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.port())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(new byte[]{0x10, 13, 0, 4, 'M', 'Q', 'T', 'T', 4, 0x02, 0, 60, 0, 1, 'a',
-                    (byte) 0xC0, 0});
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(bytes(0x10, 13, 0, 4, 'M', 'Q', 'T', 'T', 4, 0x02, 0, 60, 0, 1, 'a', 0xC0, 0));
             assertThat(socket.getInputStream().readNBytes(6)).containsExactly(0x20, 2, 0, 0, 0xD0, 0);
         }
     }
