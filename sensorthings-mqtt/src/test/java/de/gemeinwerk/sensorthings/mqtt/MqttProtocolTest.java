@@ -81,6 +81,34 @@ class MqttProtocolTest extends MqttTestBase {
     }
 
     @Test
+    void anMqtt5SubscriberReceivesMessagesInMqtt5Form() throws IOException {
+        de.gemeinwerk.sensorthings.StaClient client = newTenant().client();
+        byte[] filter = topic(client, "Things").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(bytes(0x10, 14, 0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0, 0, 1, 'c'));
+            InputStream in = socket.getInputStream();
+            assertThat(in.readNBytes(5)).containsExactly(0x20, 3, 0, 0, 0);
+            // SUBSCRIBE packet id 9, no properties, the filter at QoS 1
+            ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
+            subscribe.write(bytes(0x82, 2 + 1 + 2 + filter.length + 1, 0, 9, 0, 0, filter.length));
+            subscribe.write(filter);
+            subscribe.write(1);
+            socket.getOutputStream().write(subscribe.toByteArray());
+            // SUBACK: packet id 9, no properties, granted QoS 1
+            assertThat(in.readNBytes(6)).containsExactly(0x90, 4, 0, 9, 0, 1);
+            long thing = client.create("Things", "{\"name\": \"fünf\", \"description\": \"x\"}");
+            byte[] header = in.readNBytes(2);
+            assertThat(header[0]).isEqualTo((byte) 0x32);
+            byte[] publish = in.readNBytes(header[1] & 0x7F | (header[1] < 0 ? in.read() << 7 : 0));
+            String text = new String(publish, StandardCharsets.UTF_8);
+            // topic, packet id, an empty property list (MQTT 5), then the Thing as GET shows it
+            assertThat(text).startsWith("\u0000" + (char) filter.length + topic(client, "Things"));
+            assertThat(publish[2 + filter.length + 2]).isZero();
+            assertThat(text).endsWith(client.getRaw("Things(" + thing + ")").body());
+        }
+    }
+
+    @Test
     void anUnknownProtocolLevelIsRefusedAsMqtt311Demands() throws IOException {
         byte[] answer = exchange(0x10, 13, 0, 4, 'M', 'Q', 'T', 'T', 9, 0x02, 0, 60, 0, 1, 'a');
         // CONNACK return code 0x01: unacceptable protocol version
