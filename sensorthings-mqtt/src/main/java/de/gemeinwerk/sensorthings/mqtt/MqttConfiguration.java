@@ -7,6 +7,7 @@ import de.gemeinwerk.sensorthings.api.Transactions;
 import de.gemeinwerk.sensorthings.changes.ChangeFeed;
 import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.read.PathResolver;
+import de.gemeinwerk.sensorthings.write.EntityWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -46,14 +47,16 @@ public class MqttConfiguration {
     }
 
     @Bean
-    MqttBroker mqttBroker(TenantAccess access, ApiKeys keys, ObservationBatcher batcher, JsonMapper json,
+    MqttBroker mqttBroker(TenantAccess access, ApiKeys keys, ObservationBatcher batcher, PathResolver resolver,
+                          EntityWriter writer, DataSource dataSource, JsonMapper json,
                           Subscriptions subscriptions, ExecutorService mqttWork,
                           @Value("${gemeinwerk.mqtt.host:${server.address:}}") String host,
                           @Value("${gemeinwerk.mqtt.port:1883}") int port,
                           @Value("${gemeinwerk.sensorthings.max-body-bytes:16777216}") int maxMessageBytes,
                           @Value("${gemeinwerk.sensorthings.ingest.timeout-millis:30000}") long timeout) {
-        ObservationIngest ingest = new ObservationIngest(access, batcher, json, mqttWork, Clock.systemUTC(),
-                Duration.ofMillis(timeout));
+        ObservationIngest ingest = new ObservationIngest(access, batcher,
+                new ObservationIngest.Deep(resolver, writer, new Transactions(dataSource)), json, mqttWork,
+                Clock.systemUTC(), Duration.ofMillis(timeout));
         return new MqttBroker(host, port, maxMessageBytes,
                 new MqttSession.Services(keys, ingest, subscriptions, mqttWork, new ConcurrentHashMap<>()));
     }

@@ -5,8 +5,12 @@ import de.gemeinwerk.platform.access.TenantAccess;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.json.JsonErrors;
 import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.api.Transactions;
 import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
+import de.gemeinwerk.sensorthings.read.PathResolver;
+import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.write.EntityWriter;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
@@ -28,25 +32,34 @@ import java.util.concurrent.Executor;
  * to {@code {tenant}/v1.1/Observations} (the Datastream named in the body) or to
  * {@code {tenant}/v1.1/FeaturesOfInterest(id)/Observations} is validated like an HTTP POST and stored through the same
  * group-commit lane ({@link ObservationBatcher}), together with the Observations of other publishers and of HTTP
- * clients. The returned future completes when the Observation is committed — only then may a QoS 1 PUBACK go out.
+ * clients; one that brings a new FeatureOfInterest or Datastream along is created like the HTTP POST of it. The returned future completes when the Observation is committed — only then may a QoS 1 PUBACK go out.
  */
 final class ObservationIngest {
+
+    /** What a deep insert needs: the same path resolution, writer and transactions as an HTTP POST. */
+    record Deep(PathResolver resolver, EntityWriter writer, Transactions transactions) {}
 
     // how long to wait between attempts while the group-commit lane is full (it refuses rather than queues without bound)
     private static final long OVERLOADED_RETRY_MILLIS = 20;
 
     private final TenantAccess access;
     private final ObservationBatcher batcher;
+    private final PathResolver resolver;
+    private final EntityWriter writer;
+    private final Transactions transactions;
     private final ObjectReader bodyReader;
     private final Executor work;
     private final Clock clock;
     private final Duration timeout;
 
     /** @param timeout how long an Observation may wait for room in the lane before it is refused */
-    ObservationIngest(TenantAccess access, ObservationBatcher batcher, JsonMapper json, Executor work, Clock clock,
-                      Duration timeout) {
+    ObservationIngest(TenantAccess access, ObservationBatcher batcher, Deep deep, JsonMapper json, Executor work,
+                      Clock clock, Duration timeout) {
         this.access = access;
         this.batcher = batcher;
+        this.resolver = deep.resolver();
+        this.writer = deep.writer();
+        this.transactions = deep.transactions();
         this.bodyReader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.work = work;
         this.clock = clock;
@@ -67,17 +80,37 @@ final class ObservationIngest {
         StaTopic topic = StaTopic.parse(topicName);
         Tenant tenant = access.authorize(topic.tenant(), key, Role.WRITE);
         JsonNode body = body(payload);
-        ObjectNode observation = ((ObjectNode) body).deepCopy();
-        long datastream = datastream(topic.path().segments(), observation);
-        ObservationInserts.Row row;
-        try {
-            row = ObservationInserts.parse(tenant.id(), datastream, observation, clock.instant().atOffset(ZoneOffset.UTC));
-        } catch (IllegalArgumentException deepInsert) {
-            throw ApiException.badRequest("over MQTT, an Observation links an existing FeatureOfInterest"
-                    + " ({\"@iot.id\": n}) or none (it is derived from the Thing's Location); create new ones over HTTP",
-                    "FeatureOfInterest");
+        ObservationInserts.Row row = laneRow(tenant, topic, ((ObjectNode) body).deepCopy());
+        if (row != null) {
+            insert(row);
+        } else {
+            deepInsert(tenant, topic, body);
         }
-        insert(row);
+    }
+
+    /** The Observation for the group-commit lane, or null when its body creates related entities too (deep insert). */
+    private ObservationInserts.Row laneRow(Tenant tenant, StaTopic topic, ObjectNode observation) {
+        Long datastream = datastream(topic.path().segments(), observation);
+        if (datastream == null) {
+            return null;
+        }
+        try {
+            return ObservationInserts.parse(tenant.id(), datastream, observation, clock.instant().atOffset(ZoneOffset.UTC));
+        } catch (IllegalArgumentException newFeatureOfInterest) {
+            return null;
+        }
+    }
+
+    /**
+     * An Observation that brings a new FeatureOfInterest or Datastream along (SensorThings 1.1, 14.1.2): created like
+     * an HTTP POST to the topic's path, in a transaction of its own, committed before this returns.
+     */
+    private void deepInsert(Tenant tenant, StaTopic topic, JsonNode body) {
+        transactions.write(connection -> {
+            ResolvedPath path = resolver.resolve(connection, topic.path(), tenant.id());
+            writer.create(connection, tenant.id(), path.target(), body);
+            return null;
+        });
     }
 
     private JsonNode body(byte[] payload) {
@@ -96,8 +129,11 @@ final class ObservationIngest {
         return body;
     }
 
-    /** The Datastream the topic or the body names; the body is left as a POST to the Datastream's Observations. */
-    private static long datastream(List<ResourcePath.Segment> segments, ObjectNode body) {
+    /**
+     * The Datastream the topic or the body names, the body left as a POST to the Datastream's Observations; null
+     * when the body creates the Datastream (a deep insert).
+     */
+    private static Long datastream(List<ResourcePath.Segment> segments, ObjectNode body) {
         ResourcePath.Segment first = segments.getFirst();
         if (segments.size() == 2 && segments.get(1).name().equals("Observations") && segments.get(1).id() == null
                 && first.id() != null) {
@@ -120,16 +156,16 @@ final class ObservationIngest {
                 + " {tenant}/v1.1/Observations or {tenant}/v1.1/FeaturesOfInterest(id)/Observations", "topic");
     }
 
-    private static long datastreamInBody(ObjectNode body) {
-        JsonNode datastream = body.remove("Datastream");
+    private static Long datastreamInBody(ObjectNode body) {
+        JsonNode datastream = body.get("Datastream");
         if (datastream == null) {
             throw ApiException.badRequest("name the Observation's Datastream: \"Datastream\": {\"@iot.id\": n}", "Datastream");
         }
         JsonNode id = datastream.get("@iot.id");
         if (!datastream.isObject() || datastream.size() != 1 || id == null || !id.canConvertToLong()) {
-            throw ApiException.badRequest("over MQTT, an Observation links an existing Datastream: {\"@iot.id\": n}",
-                    "Datastream");
+            return null; // not a link: the general path decides (and explains what is wrong with it)
         }
+        body.remove("Datastream");
         return id.asLong();
     }
 

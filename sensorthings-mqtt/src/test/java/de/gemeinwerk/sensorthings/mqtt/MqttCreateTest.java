@@ -67,6 +67,21 @@ class MqttCreateTest extends MqttTestBase {
     }
 
     @Test
+    void anObservationWithANewFeatureOfInterestIsADeepInsert() throws Exception {
+        IngestTenant tenant = newTenant();
+        long datastream = tenant.datastream();
+        try (TestMqtt mqtt = TestMqtt.connect(broker.port(), tenant.client().key())) {
+            mqtt.publish(topic(tenant.client(), "Datastreams(" + datastream + ")/Observations"), """
+                    {"result": 3, "FeatureOfInterest": {"name": "Steg", "description": "am Steg",
+                     "encodingType": "application/geo+json", "feature": {"type": "Point", "coordinates": [8.1, 49.1]}}}""");
+        }
+        JsonNode stored = tenant.client().get("Datastreams(" + datastream + ")/Observations?$expand=FeatureOfInterest")
+                .get("value");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get("FeatureOfInterest").get("name").asString()).isEqualTo("Steg");
+    }
+
+    @Test
     void manyPublishesOnOneConnectionAreAllStored() throws Exception {
         IngestTenant tenant = newTenant();
         long datastream = tenant.datastream();
