@@ -4,6 +4,7 @@ import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.sensorthings.mqtt.MqttBroker;
 import de.gemeinwerk.server.GemeinwerkApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,7 +24,7 @@ import java.util.Properties;
  */
 public final class Benchmark {
 
-    private static final String TENANT = "bench";
+    static final String TENANT = "bench";
     private static final int WARM_UP_SECONDS = 10;
     // a CSV download of 100,000 rows takes about a second; 20 of them (after the warm-up) are enough for a median
     private static final int CSV_SAMPLES = 20;
@@ -41,6 +42,8 @@ public final class Benchmark {
             ResultTable table = new ResultTable();
             run(settings, fixture, table);
             DataArrayBench.run(settings, fixture, server.getBean(DataSource.class), table);
+            MqttBench.run(settings, fixture, server.getBean(MqttBroker.class).port(), server.getBean(DataSource.class),
+                    table);
             System.out.println();
             System.out.println("Machine: " + MachineInfo.describe() + ", " + LocalDate.now());
             System.out.println(table.markdown());
@@ -110,6 +113,8 @@ public final class Benchmark {
                 "--gemeinwerk.data-dir=" + settings.dataDir().toAbsolutePath(),
                 "--gemeinwerk.demo.enabled=false",
                 "--gemeinwerk.sensorthings.max-top=10000",
+                "--gemeinwerk.mqtt.port=0",
+                "--gemeinwerk.mqtt.host=127.0.0.1",
                 // One log line per request would measure the console, not the server.
                 "--logging.level.root=WARN");
     }

@@ -48,7 +48,7 @@ final class DataArrayBench {
     }
 
     /** Observations of these Datastreams as $count sees them (the count delta rows). */
-    private static long count(DataSource dataSource, long[] datastreams) throws SQLException {
+    static long count(DataSource dataSource, long[] datastreams) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
                 "select coalesce(sum(delta), 0) from sta_observation_count where datastream_id = any(?)")) {
             statement.setArray(1, connection.createArrayOf("bigint", Arrays.stream(datastreams).boxed().toArray()));

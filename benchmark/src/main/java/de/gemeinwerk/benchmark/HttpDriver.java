@@ -25,6 +25,11 @@ final class HttpDriver {
         this.key = key;
     }
 
+    /** The API key the driver presents. */
+    String key() {
+        return key;
+    }
+
     HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .header("Authorization", "Bearer " + key)

@@ -39,9 +39,16 @@ public class TenantAccess {
      *                      revoked; 403 for a key of another tenant or with too low a role
      */
     public Tenant authorize(String tenantSlug, HttpServletRequest request, Role needed) {
+        return authorize(tenantSlug, presentedKey(request), needed);
+    }
+
+    /**
+     * The same decision for a key presented otherwise than in HTTP headers (e.g. as an MQTT password); {@code key}
+     * is null when none was presented.
+     */
+    public Tenant authorize(String tenantSlug, String key, Role needed) {
         Tenant tenant = tenants.require(tenantSlug);
         MDC.put(LogContext.TENANT, tenant.slug());
-        String key = presentedKey(request);
         if (key == null) {
             if (needed == Role.READ && !tenant.privateReads()) {
                 return tenant;

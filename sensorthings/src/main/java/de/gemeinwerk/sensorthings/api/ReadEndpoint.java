@@ -14,6 +14,7 @@ import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.Target;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -40,9 +41,12 @@ public class ReadEndpoint {
     private final EntityReader reader;
     private final Extensions extensions;
     private final JsonMapper json;
+    // other modules' conformance classes and settings in the service root (the MQTT extension's)
+    private final ObjectProvider<ServerSettingsContribution> serverSettings;
 
     public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, Extensions extensions,
-                        JsonMapper json) {
+                        JsonMapper json, ObjectProvider<ServerSettingsContribution> serverSettings) {
+        this.serverSettings = serverSettings;
         this.transactions = new Transactions(dataSource);
         this.resolver = resolver;
         this.reader = reader;
@@ -69,7 +73,8 @@ public class ReadEndpoint {
             return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> answer.write(g, nextLink)));
         }
         if (request.path() == null) {
-            return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> ServiceRoot.write(g, request.serviceRoot())));
+            return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> ServiceRoot.write(g, request.serviceRoot(),
+                    serverSettings.orderedStream().toList())));
         }
         ResolvedPath path = resolver.resolve(connection, request.path(), request.tenant().id());
         Projection projection = projection(path, request);

@@ -24,7 +24,7 @@ final class ServiceRoot {
 
     private ServiceRoot() {}
 
-    static void write(JsonGenerator g, String serviceRoot) {
+    static void write(JsonGenerator g, String serviceRoot, List<ServerSettingsContribution> contributions) {
         g.writeStartObject();
         g.writeName("value");
         g.writeStartArray();
@@ -42,7 +42,15 @@ final class ServiceRoot {
         for (String uri : CONFORMANCE) {
             g.writeString(uri);
         }
+        for (ServerSettingsContribution contribution : contributions) {
+            for (String uri : contribution.conformance()) {
+                g.writeString(uri);
+            }
+        }
         g.writeEndArray();
+        for (ServerSettingsContribution contribution : contributions) {
+            contribution.writeSettings(g, serviceRoot);
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -11,24 +11,24 @@ import java.sql.Statement;
  * Runs work on one connection in one transaction: committed when the work returns, rolled back when it
  * throws. Reads use a read-only REPEATABLE READ snapshot, so a page, its count and its expansions agree.
  */
-final class Transactions {
+public final class Transactions {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    Transactions(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    <T> T read(Work<T> work) {
+    public <T> T read(Work<T> work) {
         return run(true, work);
     }
 
-    <T> T write(Work<T> work) {
+    public <T> T write(Work<T> work) {
         return run(false, work);
     }
 

@@ -35,6 +35,18 @@ public final class SelectStatements {
                 " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
     }
 
+    /**
+     * Those of the given entities that the target addresses (e.g. which of these new Observations belong to
+     * {@code Datastreams(1)/Observations}), in id order: the read behind change notifications.
+     */
+    public static Sql members(Target target, long tenantId, long[] ids, Projection projection) {
+        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
+        Sql where = where(target, tenantId, QueryOptions.NONE, scope, GeoResults.NONE);
+        return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
+                " where ", where, " and " + ROOT + ".id = any(",
+                Sql.param(new SqlArray("bigint", Arrays.stream(ids).boxed().toArray())), "::bigint[]) order by " + ROOT + ".id");
+    }
+
     public static Sql count(Target target, long tenantId, QueryOptions options, GeoResults geo) {
         Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
         Sql where = where(target, tenantId, options, scope, geo);

@@ -5,18 +5,18 @@ import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.StaClient;
 
 /** A fresh tenant to ingest into, with helpers that create what Observations need, over HTTP. */
-record IngestTenant(StaClient client) {
+public record IngestTenant(StaClient client) {
 
-    static IngestTenant create(int port, Tenants tenants, ApiKeys keys) {
+    public static IngestTenant create(int port, Tenants tenants, ApiKeys keys) {
         return new IngestTenant(StaClient.newTenant(port, tenants, keys, "ingest"));
     }
 
-    long id() {
+    public long id() {
         return client.tenant().id();
     }
 
     /** A Datastream of a new Thing with one new Location (whose generated FeatureOfInterest does not exist yet). */
-    long datastream() {
+    public long datastream() {
         long thing = client.create("Things", """
                 {"name": "Pegel", "description": "Wasserstand",
                  "Locations": [{"name": "Brücke", "description": "an der Brücke", "encodingType": "application/geo+json",
@@ -30,7 +30,7 @@ record IngestTenant(StaClient client) {
         return client.get("Things(" + thing + ")/Datastreams").get("value").get(0).get("@iot.id").asLong();
     }
 
-    long feature() {
+    public long feature() {
         return client.create("FeaturesOfInterest", """
                 {"name": "Ufer", "description": "am Ufer", "encodingType": "application/geo+json",
                  "feature": {"type": "Point", "coordinates": [8.6, 49.6]}}""");

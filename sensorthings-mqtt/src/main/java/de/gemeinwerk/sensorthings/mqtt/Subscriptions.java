@@ -1,0 +1,123 @@
+package de.gemeinwerk.sensorthings.mqtt;
+
+import de.gemeinwerk.platform.access.Role;
+import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.api.Transactions;
+import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
+import de.gemeinwerk.sensorthings.read.PathResolver;
+import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.sql.Projection;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The topics subscribed on this instance, per tenant. A SUBSCRIBE is authorised like an HTTP GET of the same path
+ * (public tenants need no key, private ones a key of theirs) and its path resolved like one; what fails gets the
+ * SUBACK failure code and a log line saying why.
+ */
+final class Subscriptions {
+
+    /** SUBACK's return code for a refused topic. */
+    static final int FAILURE = 0x80;
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
+
+    private final TenantAccess access;
+    private final PathResolver resolver;
+    private final Transactions transactions;
+    private final Map<Long, Map<String, Subscription>> byTenant = new ConcurrentHashMap<>();
+
+    Subscriptions(TenantAccess access, PathResolver resolver, Transactions transactions) {
+        this.access = access;
+        this.resolver = resolver;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Subscribes at QoS 0 or 1 (a request for QoS 2 is granted QoS 1); returns the granted QoS or {@link #FAILURE}.
+     *
+     * @param key the API key the connection presented, or null
+     */
+    int subscribe(Subscriber subscriber, String key, String topicName, MqttQoS requested) {
+        try {
+            StaTopic topic = StaTopic.parse(topicName);
+            Tenant tenant = access.authorize(topic.tenant(), key, Role.READ);
+            Map<String, Subscription> topics = byTenant.computeIfAbsent(tenant.id(), id -> new ConcurrentHashMap<>());
+            Subscription fresh = topics.containsKey(topicName) ? null : resolve(tenant, topic, topicName);
+            MqttQoS granted = requested == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+            // atomic with the removal of a topic's last subscriber (which may have happened since the check above)
+            topics.compute(topicName, (name, present) -> {
+                Subscription subscription = present != null ? present
+                        : fresh != null ? fresh : resolve(tenant, topic, topicName);
+                subscription.subscribers().put(subscriber, granted);
+                return subscription;
+            });
+            return granted.value();
+        } catch (StaTopic.InvalidTopic | ApiException e) {
+            log.info("SUBSCRIBE to '{}' refused: {}", topicName, e.getMessage());
+            return FAILURE;
+        } catch (QuerySyntaxException e) {
+            log.info("SUBSCRIBE to '{}' refused: {} ({})", topicName, e.getMessage(), e.part());
+            return FAILURE;
+        }
+    }
+
+    private Subscription resolve(Tenant tenant, StaTopic topic, String topicName) {
+        ResolvedPath path = transactions.read(connection -> resolver.resolve(connection, topic.path(), tenant.id()));
+        Projection projection = path.property() != null
+                ? new Projection(path.target().type(), false, false, List.of(path.property()), List.of())
+                : Projection.of(path.target().type(), topic.options().select());
+        return new Subscription(topicName, tenant, path, projection);
+    }
+
+    /**
+     * Drops the subscribers of the topic who may no longer read it — their key was revoked, or the tenant's reads
+     * became private — so a SUBSCRIBE's authorisation does not outlive the key (checked before each delivery;
+     * tenants and keys come from short-lived caches, so this costs no query).
+     */
+    void dropUnauthorised(Subscription subscription) {
+        for (Subscriber subscriber : subscription.subscribers().keySet()) {
+            try {
+                access.authorize(subscription.tenant().slug(), subscriber.key(), Role.READ);
+            } catch (ApiException e) {
+                log.info("MQTT subscription to '{}' ended: {}", subscription.topic(), e.getMessage());
+                unsubscribe(subscriber, subscription.topic());
+            }
+        }
+    }
+
+    void unsubscribe(Subscriber subscriber, String topicName) {
+        for (Map<String, Subscription> topics : byTenant.values()) {
+            topics.computeIfPresent(topicName, (name, subscription) -> {
+                subscription.subscribers().remove(subscriber);
+                return subscription.subscribers().isEmpty() ? null : subscription;
+            });
+        }
+    }
+
+    /** When the client disconnects. */
+    void unsubscribeAll(Subscriber subscriber) {
+        for (Map<String, Subscription> topics : byTenant.values()) {
+            for (String topicName : List.copyOf(topics.keySet())) {
+                unsubscribe(subscriber, topicName);
+            }
+        }
+    }
+
+    Collection<Subscription> of(long tenantId) {
+        Map<String, Subscription> topics = byTenant.get(tenantId);
+        return topics == null ? List.of() : topics.values();
+    }
+
+    boolean isEmpty() {
+        return byTenant.values().stream().allMatch(Map::isEmpty);
+    }
+}

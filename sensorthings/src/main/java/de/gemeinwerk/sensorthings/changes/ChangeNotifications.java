@@ -1,0 +1,89 @@
+package de.gemeinwerk.sensorthings.changes;
+
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.model.Navigation;
+import de.gemeinwerk.sensorthings.model.Property;
+import de.gemeinwerk.sensorthings.model.Relation;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+/**
+ * Reads the payloads the database's change triggers send (migration {@code V2026.11.22.15__change_notifications}):
+ * {@code O <tenant> <datastream> <ids>}, {@code C <table> <tenant> <ids>}, {@code U <table> <tenant> <id> <columns>}.
+ * Pure, no database.
+ */
+public final class ChangeNotifications {
+
+    /** The channel the triggers notify on. */
+    public static final String CHANNEL = "gemeinwerk_sta_changes";
+
+    // the observation's typed result columns; any of them changing changes "result"
+    private static final List<String> RESULT_COLUMNS = List.of("result_type", "result_number", "result_string",
+            "result_boolean", "result_json");
+
+    private ChangeNotifications() {}
+
+    /**
+     * The change a payload announces; empty for an update that touched nothing a client sees (only bookkeeping
+     * columns), or a payload of an unknown form (a newer instance's, during a rolling update).
+     */
+    public static Optional<Change> parse(String payload) {
+        String[] parts = payload.split(" ");
+        try {
+            return switch (parts[0]) {
+                case "O" -> Optional.of(new Change(Change.Kind.CREATED, Long.parseLong(parts[1]), EntityType.OBSERVATION,
+                        ids(parts[3]), Long.parseLong(parts[2]), Set.of(), false));
+                case "C" -> table(parts[1]).map(type -> new Change(Change.Kind.CREATED, Long.parseLong(parts[2]), type,
+                        ids(parts[3]), null, Set.of(), false));
+                case "U" -> table(parts[1]).flatMap(type -> updated(type, Long.parseLong(parts[2]),
+                        Long.parseLong(parts[3]), Set.of(parts[4].split(","))));
+                default -> Optional.empty();
+            };
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Change> updated(EntityType type, long tenantId, long id, Set<String> columns) {
+        Set<Property> properties = new LinkedHashSet<>();
+        for (Property property : type.properties()) {
+            if (changed(property, columns)) {
+                properties.add(property);
+            }
+        }
+        boolean relinked = type.navigations().stream().map(Navigation::relation)
+                .anyMatch(r -> r instanceof Relation.SourceColumn c && columns.contains(c.column()));
+        return properties.isEmpty() && !relinked ? Optional.empty()
+                : Optional.of(new Change(Change.Kind.UPDATED, tenantId, type, new long[]{id}, null, Set.copyOf(properties),
+                relinked));
+    }
+
+    private static boolean changed(Property property, Set<String> columns) {
+        return switch (property.kind()) {
+            // the id never changes; a Datastream's time envelope lives in a table of its own
+            case ID, TIME_ENVELOPE -> false;
+            case TIME_INSTANT_OR_INTERVAL, TIME_INTERVAL ->
+                    columns.contains(property.startColumn()) || columns.contains(property.endColumn());
+            case RESULT -> RESULT_COLUMNS.stream().anyMatch(columns::contains);
+            default -> columns.contains(property.column());
+        };
+    }
+
+    private static Optional<EntityType> table(String table) {
+        return Arrays.stream(EntityType.values()).filter(t -> t.table().equals(table)).findFirst();
+    }
+
+    /** "7,9-12" → 7, 9, 10, 11, 12 */
+    static long[] ids(String text) {
+        return Arrays.stream(text.split(",")).flatMapToLong(item -> {
+            int dash = item.indexOf('-');
+            return dash < 0 ? LongStream.of(Long.parseLong(item))
+                    : LongStream.rangeClosed(Long.parseLong(item.substring(0, dash)), Long.parseLong(item.substring(dash + 1)));
+        }).toArray();
+    }
+}
