@@ -115,6 +115,38 @@ class MqttSubscribeTest extends MqttTestBase {
     }
 
     @Test
+    void aMultiDatastreamsObservationsTopicReceivesWhatIsPublishedToIt() throws Exception {
+        IngestTenant tenant = newTenant();
+        StaClient client = tenant.client();
+        long datastream = tenant.datastream();
+        JsonNode of = client.get("Datastreams(" + datastream + ")?$expand=Thing,Sensor,ObservedProperty");
+        long multi = client.create("MultiDatastreams", """
+                {"name": "Wetter", "description": "Temperatur und Feuchte",
+                 "unitOfMeasurements": [{"name": "Grad Celsius", "symbol": "°C", "definition": "ucum:Cel"},
+                                        {"name": "Prozent", "symbol": "%%", "definition": "ucum:%%"}],
+                 "multiObservationDataTypes": [
+                   "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                   "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"],
+                 "Thing": {"@iot.id": %d}, "Sensor": {"@iot.id": %d},
+                 "ObservedProperties": [{"@iot.id": %d}, {"name": "Feuchte", "definition": "d", "description": "d"}]}"""
+                .formatted(of.get("Thing").get("@iot.id").asLong(), of.get("Sensor").get("@iot.id").asLong(),
+                        of.get("ObservedProperty").get("@iot.id").asLong()));
+        String topic = topic(client, "MultiDatastreams(" + multi + ")/Observations");
+        try (TestMqtt mqtt = TestMqtt.connect(broker.port(), null);
+             TestMqtt publisher = TestMqtt.connect(broker.port(), client.key())) {
+            assertThat(mqtt.subscribe(topic)).isEqualTo(1);
+            client.create("Datastreams(" + datastream + ")/Observations", "{\"result\": 1}");
+            publisher.publish(topic, "{\"result\": [21.5, 80]}");
+            TestMqtt.Message message = mqtt.next();
+            assertThat(message).isNotNull();
+            long created = StaClient.json(message.payload()).get("@iot.id").asLong();
+            assertMessageIsGet(message, topic, client, "Observations(" + created + ")");
+            assertThat(client.get("Observations(" + created + ")/MultiDatastream").get("@iot.id").asLong()).isEqualTo(multi);
+            assertThat(mqtt.nextWithinASecond()).isNull();
+        }
+    }
+
+    @Test
     void aNavigationTopicReceivesOnlyTheEntitiesOnThatPath() throws Exception {
         IngestTenant tenant = newTenant();
         StaClient client = tenant.client();
