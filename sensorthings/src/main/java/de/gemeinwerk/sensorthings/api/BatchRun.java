@@ -156,7 +156,8 @@ final class BatchRun {
             if (relative.path().equals("/" + CreateObservationsEndpoint.PATH) && request.method().equals("POST")) {
                 reply = createObservations(request, index, connection);
             } else {
-                reply = standard(request, index, target(request, relative), connection);
+                reply = standard(request, index,
+                        StaRequest.of(tenant, urls.serviceRoot(), relative.path(), relative.query()), connection);
             }
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);
@@ -195,15 +196,6 @@ final class BatchRun {
         if (writeRefusal != null) {
             throw writeRefusal;
         }
-    }
-
-    private StaRequest target(SubRequest request, ServiceUrls.Relative relative) {
-        StaRequest sta = StaRequest.of(tenant, urls.serviceRoot(), relative.path(), relative.query());
-        if (sta.extension() == null && sta.options().resultFormat() != null) {
-            throw ApiException.badRequest("$resultFormat is not available inside a batch; send the request alone",
-                    request.where("url"));
-        }
-        return sta;
     }
 
     /** What {@code $id} stands for, for request {@code index}. */

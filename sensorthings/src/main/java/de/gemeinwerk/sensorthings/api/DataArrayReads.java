@@ -13,53 +13,49 @@ import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
-import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * GET with {@code $resultFormat=dataArray} (SensorThings 1.1, Data Array extension) on collections of Observations,
  * {@code $select} choosing the components (dispatched by {@link ResultFormatReads}). Paging, {@code $filter},
- * {@code $orderby} and {@code $count} work as in the normal format.
+ * {@code $orderby} and {@code $count} work as in the normal format. Read on the caller's connection, rendered after
+ * the transaction, like every read ({@link ReadEndpoint#read}).
  */
 @Component
 public class DataArrayReads {
 
     private static final String WHERE = ResultFormat.OPTION;
 
-    private final Transactions transactions;
     private final PathResolver resolver;
     private final EntityReader reader;
-    private final ReadEndpoint reads;
+    private final JsonMapper json;
 
-    public DataArrayReads(DataSource dataSource, PathResolver resolver, EntityReader reader, ReadEndpoint reads) {
-        this.transactions = new Transactions(dataSource);
+    public DataArrayReads(PathResolver resolver, EntityReader reader, JsonMapper json) {
         this.resolver = resolver;
         this.reader = reader;
-        this.reads = reads;
+        this.json = json;
     }
 
-    void get(StaRequest request, HttpServletResponse response) throws IOException {
+    Reply read(Connection connection, StaRequest request) throws SQLException {
         QueryOptions options = request.options();
         if (!options.expand().isEmpty()) {
             throw ApiException.badRequest("$expand cannot be combined with $resultFormat=dataArray", "$expand");
         }
         long tenantId = request.tenant().id();
-        Read read = transactions.read(connection -> {
-            ResolvedPath path = request.path() == null ? null : resolver.resolve(connection, request.path(), tenantId);
-            requireObservations(path);
-            Projection projection = projection(options);
-            EntityReader.Page page = reader.read(connection, path.target(), tenantId, options, projection, List.of());
-            return new Read(page, projection, ObservationDatastreams.of(connection, path.target(), page.rows()));
-        });
-        String nextLink = read.page().more()
-                ? PagingLinks.next(request.requestUrl(), request.rawQuery(), read.page().top(), read.page().skip()) : null;
-        reads.respond(response, g -> DataArrayJson.write(g, read.page(), read.groups(), read.projection(),
-                request.serviceRoot(), nextLink));
+        ResolvedPath path = request.path() == null ? null : resolver.resolve(connection, request.path(), tenantId);
+        requireObservations(path);
+        Projection projection = projection(options);
+        EntityReader.Page page = reader.read(connection, path.target(), tenantId, options, projection, List.of());
+        List<ObservationDatastreams.Group> groups = ObservationDatastreams.of(connection, path.target(), page.rows());
+        String nextLink = page.more()
+                ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
+        return new Reply(null, () -> StaResponse.json(json, HttpServletResponse.SC_OK, StaResponse.JSON_TYPE,
+                g -> DataArrayJson.write(g, page, groups, projection, request.serviceRoot(), nextLink)));
     }
-
-    private record Read(EntityReader.Page page, Projection projection, List<ObservationDatastreams.Group> groups) {}
 
     private static void requireObservations(ResolvedPath path) {
         if (path == null || path.target().type() != EntityType.OBSERVATION || path.target().single()

@@ -28,8 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * GET: the service root, collections, entities, single properties, {@code $value} and {@code $ref}, and the
- * extensions {@code $aggregate} and {@code $latest} (package {@code aggregate}).
+ * GET: the service root, collections, entities, single properties, {@code $value} and {@code $ref}, the
+ * extensions {@code $aggregate} and {@code $latest} (package {@code aggregate}), and the other result formats
+ * ({@link ResultFormatReads}) — alone over HTTP and inside a batch alike.
  * Rows are read inside a read-only snapshot; the response is written after the connection is back in
  * the pool, so a slow client never holds a database connection.
  */
@@ -40,17 +41,20 @@ public class ReadEndpoint {
     private final PathResolver resolver;
     private final EntityReader reader;
     private final Extensions extensions;
+    private final ResultFormatReads resultFormats;
     private final JsonMapper json;
     // other modules' conformance classes and settings in the service root (the MQTT extension's)
     private final ObjectProvider<ServerSettingsContribution> serverSettings;
 
     public ReadEndpoint(DataSource dataSource, PathResolver resolver, EntityReader reader, Extensions extensions,
-                        JsonMapper json, ObjectProvider<ServerSettingsContribution> serverSettings) {
+                        ResultFormatReads resultFormats, JsonMapper json,
+                        ObjectProvider<ServerSettingsContribution> serverSettings) {
         this.serverSettings = serverSettings;
         this.transactions = new Transactions(dataSource);
         this.resolver = resolver;
         this.reader = reader;
         this.extensions = extensions;
+        this.resultFormats = resultFormats;
         this.json = json;
     }
 
@@ -71,6 +75,10 @@ public class ReadEndpoint {
             String nextLink = page != null && page.more()
                     ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
             return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> answer.write(g, nextLink)));
+        }
+        if (request.options().resultFormat() != null) {
+            // dataArray, CSV, GeoJSON
+            return resultFormats.read(connection, request);
         }
         if (request.path() == null) {
             return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> ServiceRoot.write(g, request.serviceRoot(),
@@ -166,20 +174,8 @@ public class ReadEndpoint {
         return text.toString();
     }
 
-    /**
-     * Renders the JSON completely before anything is sent, so a failure while rendering still becomes a proper
-     * error response instead of a 200 with a cut-off body; and the client gets a Content-Length.
-     */
+    /** Renders JSON with this status (see {@link StaResponse#json}). */
     StaResponse json(int status, java.util.function.Consumer<JsonGenerator> body) {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
-        try (JsonGenerator g = json.createGenerator(buffer)) {
-            body.accept(g);
-        }
-        return StaResponse.of(status, MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8", buffer.toByteArray());
-    }
-
-    /** Sends JSON with the status the caller has set on the response (200 unless set otherwise). */
-    void respond(HttpServletResponse response, java.util.function.Consumer<JsonGenerator> body) throws IOException {
-        json(response.getStatus(), body).send(response);
+        return StaResponse.json(json, status, StaResponse.JSON_TYPE, body);
     }
 }

@@ -16,26 +16,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * GET with {@code $resultFormat}: {@code dataArray} goes to {@link DataArrayReads}; {@code CSV} and {@code GeoJSON}
  * (package {@code formats}) read entities as a normal GET does — path, {@code $filter}, {@code $orderby},
- * {@code $top}, {@code $skip}, {@code $select}, {@code $expand}, one snapshot — and write them in their format after the
- * transaction, buffered, so a failure is still a clean error and the client gets a Content-Length. The next page is
- * named in a {@code Link: <…>; rel="next"} header (and, in GeoJSON, also as {@code @iot.nextLink}).
+ * {@code $top}, {@code $skip}, {@code $select}, {@code $expand}, on the caller's connection (a snapshot alone, the
+ * batch's transaction inside a batch) — and write them in their format after the transaction, buffered, so a failure
+ * is still a clean error and the client gets a Content-Length. The next page is named in a
+ * {@code Link: <…>; rel="next"} header (and, in GeoJSON, also as {@code @iot.nextLink}).
  * CSV pages may be larger than JSON pages ({@code gemeinwerk.sensorthings.csv-max-top}, 100000): a download of a
  * year of 15-minute values is one request.
  */
@@ -45,16 +46,14 @@ public class ResultFormatReads {
     static final String CSV_TYPE = "text/csv;header=present;charset=UTF-8";
     static final String GEO_JSON_TYPE = "application/geo+json";
 
-    private final Transactions transactions;
     private final PathResolver resolver;
     private final EntityReader reader;
     private final EntityReader csvReader;
     private final DataArrayReads dataArray;
     private final JsonMapper json;
 
-    public ResultFormatReads(DataSource dataSource, PathResolver resolver, EntityReader reader, DataArrayReads dataArray,
-                             JsonMapper json, @Value("${gemeinwerk.sensorthings.csv-max-top:100000}") int csvMaxTop) {
-        this.transactions = new Transactions(dataSource);
+    public ResultFormatReads(PathResolver resolver, EntityReader reader, DataArrayReads dataArray, JsonMapper json,
+                             @Value("${gemeinwerk.sensorthings.csv-max-top:100000}") int csvMaxTop) {
         this.resolver = resolver;
         this.reader = reader;
         this.csvReader = reader.withMaxTop(csvMaxTop);
@@ -62,35 +61,33 @@ public class ResultFormatReads {
         this.json = json;
     }
 
-    void get(StaRequest request, HttpServletResponse response) throws IOException {
-        ResultFormat format = ResultFormat.parse(request.options().resultFormat());
-        switch (format) {
-            case DATA_ARRAY -> dataArray.get(request, response);
-            case CSV -> csv(request, response);
-            case GEO_JSON -> geoJson(request, response);
-        }
+    /** Reads on the caller's connection and transaction; the reply renders the format afterwards. */
+    Reply read(Connection connection, StaRequest request) throws SQLException {
+        return switch (ResultFormat.parse(request.options().resultFormat())) {
+            case DATA_ARRAY -> dataArray.read(connection, request);
+            case CSV -> csv(connection, request);
+            case GEO_JSON -> geoJson(connection, request);
+        };
     }
 
-    /** What was read, to be written after the transaction. */
-    private record Read(Projection projection, List<ExpandNode> expand, EntityReader.Page page,
-                        Map<Long, String> geometries) {}
-
-    private void csv(StaRequest request, HttpServletResponse response) throws IOException {
-        Read read = transactions.read(connection -> {
-            ResolvedPath path = resolve(connection, request, ResultFormat.CSV);
-            Projection projection = Projection.of(path.target().type(), request.options().select());
-            List<ExpandNode> expand = firstOfCollections(ExpandNode.of(path.target().type(), request.options().expand()));
-            EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(),
-                    withoutCount(request.options()), projection, expand);
-            return found(path, new Read(projection, expand, page, Map.of()));
+    private Reply csv(Connection connection, StaRequest request) throws SQLException {
+        ResolvedPath path = resolve(connection, request, ResultFormat.CSV);
+        Projection projection = Projection.of(path.target().type(), request.options().select());
+        List<ExpandNode> expand = firstOfCollections(ExpandNode.of(path.target().type(), request.options().expand()));
+        EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(),
+                withoutCount(request.options()), projection, expand);
+        return found(path, page, () -> {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+            try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
+                CsvWriter.write(writer, page.rows(), projection, expand);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // a browser saves the download under a name that says what it is, e.g. Datastreams-1-Observations.csv
+            return paged(StaResponse.of(HttpServletResponse.SC_OK, CSV_TYPE, body.toByteArray())
+                    .withHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(request) + ".csv\""),
+                    nextLink(request, page));
         });
-        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-        try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
-            CsvWriter.write(writer, read.page().rows(), read.projection(), read.expand());
-        }
-        // a browser saves the download under a name that says what it is, e.g. Datastreams-1-Observations.csv
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(request) + ".csv\"");
-        send(response, CSV_TYPE, body, nextLink(request, read.page()));
     }
 
     /** The resource path with every run of other characters than letters and digits as one '-'. */
@@ -99,24 +96,18 @@ public class ResultFormatReads {
         return path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    private void geoJson(StaRequest request, HttpServletResponse response) throws IOException {
-        Read read = transactions.read(connection -> {
-            ResolvedPath path = resolve(connection, request, ResultFormat.GEO_JSON);
-            GeometrySource source = GeometrySource.of(path.target().type());
-            Projection projection = source.reading(Projection.of(path.target().type(), request.options().select()));
-            List<ExpandNode> expand = ExpandNode.of(path.target().type(), request.options().expand());
-            EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
-                    projection, expand);
-            return found(path, new Read(projection, expand, page,
-                    source.geometries(connection, page.rows(), projection)));
-        });
-        String nextLink = nextLink(request, read.page());
-        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-        try (JsonGenerator g = json.createGenerator(body)) {
-            FeatureCollectionWriter.write(g, read.page(), read.projection(), read.expand(), read.geometries(),
-                    request.serviceRoot(), nextLink);
-        }
-        send(response, GEO_JSON_TYPE, body, nextLink);
+    private Reply geoJson(Connection connection, StaRequest request) throws SQLException {
+        ResolvedPath path = resolve(connection, request, ResultFormat.GEO_JSON);
+        GeometrySource source = GeometrySource.of(path.target().type());
+        Projection projection = source.reading(Projection.of(path.target().type(), request.options().select()));
+        List<ExpandNode> expand = ExpandNode.of(path.target().type(), request.options().expand());
+        EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
+                projection, expand);
+        Map<Long, String> geometries = source.geometries(connection, page.rows(), projection);
+        String nextLink = nextLink(request, page);
+        return found(path, page, () -> paged(StaResponse.json(json, HttpServletResponse.SC_OK, GEO_JSON_TYPE,
+                g -> FeatureCollectionWriter.write(g, page, projection, expand, geometries, request.serviceRoot(),
+                        nextLink)), nextLink));
     }
 
     /** Entities and collections of entities have these formats; a property, $value or $ref has not. */
@@ -131,12 +122,15 @@ public class ResultFormatReads {
         return path;
     }
 
-    /** A single entity that is not there is a 404, as in the normal format. */
-    private static Read found(ResolvedPath path, Read read) {
-        if (path.target().single() && read.page().rows().isEmpty()) {
+    /**
+     * The reply; a single entity that is not there is a 404, as in the normal format — here, inside the transaction,
+     * so that it fails a batch's atomicity group like any other error.
+     */
+    private static Reply found(ResolvedPath path, EntityReader.Page page, Supplier<StaResponse> rendering) {
+        if (path.target().single() && page.rows().isEmpty()) {
             throw PathResolver.notFound(path.target());
         }
-        return read;
+        return new Reply(null, rendering);
     }
 
     /**
@@ -167,13 +161,7 @@ public class ResultFormatReads {
         return page.more() ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
     }
 
-    private static void send(HttpServletResponse response, String contentType, ByteArrayOutputStream body,
-                             String nextLink) throws IOException {
-        response.setContentType(contentType);
-        if (nextLink != null) {
-            response.setHeader(HttpHeaders.LINK, "<" + nextLink + ">; rel=\"next\"");
-        }
-        response.setContentLength(body.size());
-        body.writeTo(response.getOutputStream());
+    private static StaResponse paged(StaResponse response, String nextLink) {
+        return nextLink == null ? response : response.withHeader(HttpHeaders.LINK, "<" + nextLink + ">; rel=\"next\"");
     }
 }

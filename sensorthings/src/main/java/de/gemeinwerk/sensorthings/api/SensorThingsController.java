@@ -29,18 +29,15 @@ public class SensorThingsController {
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
     private final CreateObservationsEndpoint createObservations;
-    private final ResultFormatReads resultFormatReads;
     private final BatchEndpoint batches;
     private final String publicUrl;
 
     public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
-                                  CreateObservationsEndpoint createObservations, ResultFormatReads resultFormatReads,
-                                  BatchEndpoint batches, @Value("${gemeinwerk.public-url:}") String publicUrl) {
+                                  CreateObservationsEndpoint createObservations, BatchEndpoint batches, @Value("${gemeinwerk.public-url:}") String publicUrl) {
         this.access = access;
         this.reads = reads;
         this.writes = writes;
         this.createObservations = createObservations;
-        this.resultFormatReads = resultFormatReads;
         this.batches = batches;
         this.publicUrl = publicUrl;
     }
@@ -50,12 +47,7 @@ public class SensorThingsController {
             throws IOException {
         StaRequest sta = parse(tenant, request, Role.READ);
         try {
-            // the extensions ($aggregate, $latest) answer in formats of their own
-            if (sta.extension() == null && sta.options().resultFormat() != null) {
-                resultFormatReads.get(sta, response);
-            } else {
-                reads.get(sta, response);
-            }
+            reads.get(sta, response);
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);
         }

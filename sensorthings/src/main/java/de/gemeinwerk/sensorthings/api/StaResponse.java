@@ -2,16 +2,23 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.sensorthings.batch.SubResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A rendered response: status, headers and the complete body. Sent as is over HTTP, or embedded in a batch
  * response — so a request inside a batch is answered exactly as the same request alone.
  */
 record StaResponse(int status, Map<String, String> headers, byte[] body) implements SubResponse {
+
+    static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8";
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -21,6 +28,19 @@ record StaResponse(int status, Map<String, String> headers, byte[] body) impleme
 
     static StaResponse of(int status, String contentType, byte[] body) {
         return new StaResponse(status, Map.of("Content-Type", contentType), body);
+    }
+
+    /**
+     * JSON (or a JSON format such as GeoJSON) rendered completely before anything is sent, so a failure while
+     * rendering still becomes a proper error response instead of a 200 with a cut-off body; and the client gets a
+     * Content-Length.
+     */
+    static StaResponse json(JsonMapper mapper, int status, String contentType, Consumer<JsonGenerator> body) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        try (JsonGenerator g = mapper.createGenerator(buffer)) {
+            body.accept(g);
+        }
+        return of(status, contentType, buffer.toByteArray());
     }
 
     StaResponse withHeader(String name, String value) {

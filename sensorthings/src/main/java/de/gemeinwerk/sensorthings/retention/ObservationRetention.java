@@ -25,15 +25,15 @@ import java.util.List;
 
 /**
  * Deleting a tenant's old Observations, for staff (admin HTTP API and {@code admin observations delete}): of one
- * Datastream or of all of the tenant's, older than a time — always within the tenant, whose Datastreams are the only
- * ones named or listed. The chunked deletion itself is {@link ObservationPurge}
- * ({@code gemeinwerk.sensorthings.retention.chunk-size}, 5000 rows per transaction).
+ * Datastream, of one MultiDatastream, or of all of the tenant's Datastreams and MultiDatastreams, older than a time —
+ * always within the tenant, whose Datastreams and MultiDatastreams are the only ones named or listed. The chunked
+ * deletion itself is {@link ObservationPurge} ({@code gemeinwerk.sensorthings.retention.chunk-size}, 5000 rows per
+ * transaction).
  */
 @Component
 public class ObservationRetention {
 
     static final String OLDER_THAN = "olderThan";
-    static final String DATASTREAM = "datastream";
 
     private static final Logger log = LoggerFactory.getLogger(ObservationRetention.class);
 
@@ -48,41 +48,76 @@ public class ObservationRetention {
         this.clock = Clock.systemUTC();
     }
 
-    /** What was deleted: in all, and per Datastream that lost any (in id order). */
-    public record Deletion(String olderThan, long deleted, List<DatastreamDeletion> datastreams) {}
+    /** What was deleted: in all, and per Datastream and per MultiDatastream that lost any (in id order). */
+    public record Deletion(String olderThan, long deleted, List<DatastreamDeletion> datastreams,
+                           List<MultiDatastreamDeletion> multiDatastreams) {
+
+        /** "Datastream 7: deleted 35" per parent that lost any: for the command line. */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            datastreams.forEach(d -> lines.add(line(ObservationParent.datastream(d.datastream()), d.deleted())));
+            multiDatastreams.forEach(m -> lines.add(line(ObservationParent.multiDatastream(m.multiDatastream()),
+                    m.deleted())));
+            return lines;
+        }
+
+        private static String line(ObservationParent parent, long deleted) {
+            return parent + ": deleted " + deleted;
+        }
+    }
 
     public record DatastreamDeletion(long datastream, long deleted) {}
 
+    public record MultiDatastreamDeletion(long multiDatastream, long deleted) {}
+
     /**
-     * Deletes the Observations of the tenant's Datastream {@code datastreamId} (null: of all its Datastreams) whose
-     * phenomenonTime lies wholly before {@code olderThan}: an ISO 8601 time with offset, or a date (midnight UTC).
+     * Deletes the Observations whose phenomenonTime lies wholly before {@code olderThan} (an ISO 8601 time with
+     * offset, or a date: midnight UTC) of the tenant's Datastream {@code datastreamId}, or of its MultiDatastream
+     * {@code multiDatastreamId}, or — both null — of all its Datastreams and MultiDatastreams.
      *
      * @throws ApiException 400 for a time that is not ISO 8601 or lies in the future (a typo there would delete
-     *                      everything); 404 for a Datastream that is not the tenant's
+     *                      everything) and for both a Datastream and a MultiDatastream named; 404 for a Datastream or
+     *                      MultiDatastream that is not the tenant's
      */
-    public Deletion delete(long tenantId, Long datastreamId, String olderThan, ObservationPurge.Progress progress) {
+    public Deletion delete(long tenantId, Long datastreamId, Long multiDatastreamId, String olderThan,
+                           ObservationPurge.Progress progress) {
+        if (datastreamId != null && multiDatastreamId != null) {
+            throw ApiException.badRequest("name a datastream or a multiDatastream, not both (neither: all of the"
+                    + " tenant's)", ObservationParent.Kind.MULTI_DATASTREAM.member);
+        }
         Instant cutoff = cutoff(olderThan);
         try {
-            List<Long> datastreams = datastreams(tenantId, datastreamId);
-            return delete(datastreams, cutoff, progress);
+            List<ObservationParent> parents = new ArrayList<>();
+            if (multiDatastreamId == null) {
+                parents.addAll(parents(tenantId, ObservationParent.Kind.DATASTREAM, datastreamId));
+            }
+            if (datastreamId == null) {
+                parents.addAll(parents(tenantId, ObservationParent.Kind.MULTI_DATASTREAM, multiDatastreamId));
+            }
+            return delete(parents, cutoff, progress);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "the Observations cannot be deleted", "request");
         }
     }
 
-    /** The deletion of each Datastream's Observations before {@code cutoff}; for policies as well. */
-    Deletion delete(List<Long> datastreams, Instant cutoff, ObservationPurge.Progress progress) throws SQLException {
-        List<DatastreamDeletion> deletions = new ArrayList<>();
+    /** The deletion of each parent's Observations before {@code cutoff}; for policies as well. */
+    Deletion delete(List<ObservationParent> parents, Instant cutoff, ObservationPurge.Progress progress)
+            throws SQLException {
+        List<DatastreamDeletion> datastreams = new ArrayList<>();
+        List<MultiDatastreamDeletion> multiDatastreams = new ArrayList<>();
         long total = 0;
-        for (long datastream : datastreams) {
-            long deleted = purge.deleteBefore(datastream, cutoff, progress);
+        for (ObservationParent parent : parents) {
+            long deleted = purge.deleteBefore(parent, cutoff, progress);
             if (deleted > 0) {
-                deletions.add(new DatastreamDeletion(datastream, deleted));
+                switch (parent.kind()) {
+                    case DATASTREAM -> datastreams.add(new DatastreamDeletion(parent.id(), deleted));
+                    case MULTI_DATASTREAM -> multiDatastreams.add(new MultiDatastreamDeletion(parent.id(), deleted));
+                }
                 total += deleted;
-                log.info("deleted {} Observations of Datastream {} older than {}", deleted, datastream, cutoff);
+                log.info("deleted {} Observations of {} older than {}", deleted, parent, cutoff);
             }
         }
-        return new Deletion(cutoff.toString(), total, deletions);
+        return new Deletion(cutoff.toString(), total, datastreams, multiDatastreams);
     }
 
     Instant cutoff(String text) {
@@ -105,25 +140,24 @@ public class ObservationRetention {
         return cutoff;
     }
 
-    /** The Datastream if it is the tenant's (404 otherwise), or all of the tenant's Datastreams. */
-    private List<Long> datastreams(long tenantId, Long datastreamId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
+    /** The parent of this kind if it is the tenant's (404 otherwise), or, {@code id} null, all of the tenant's. */
+    private List<ObservationParent> parents(long tenantId, ObservationParent.Kind kind, Long id) throws SQLException {
+        List<ObservationParent> parents = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select id from sta_datastream where tenant_id = ? and (?::bigint is null or id = ?) order by id")) {
+             PreparedStatement statement = connection.prepareStatement("select id from " + kind.table
+                     + " where tenant_id = ? and (?::bigint is null or id = ?) order by id")) {
             statement.setLong(1, tenantId);
-            statement.setObject(2, datastreamId, Types.BIGINT);
-            statement.setObject(3, datastreamId, Types.BIGINT);
+            statement.setObject(2, id, Types.BIGINT);
+            statement.setObject(3, id, Types.BIGINT);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    parents.add(new ObservationParent(kind, rs.getLong(1)));
                 }
             }
         }
-        if (datastreamId != null && ids.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND,
-                    "this tenant has no Datastream " + datastreamId, DATASTREAM);
+        if (id != null && parents.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "this tenant has no " + kind.entityName + " " + id, kind.member);
         }
-        return ids;
+        return parents;
     }
 }

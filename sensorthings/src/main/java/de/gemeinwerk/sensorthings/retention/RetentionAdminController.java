@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/{tenant}/admin/v1")
 public class RetentionAdminController {
 
-    /** @param datastream null: all of the tenant's Datastreams */
-    record DeletionRequest(String olderThan, Long datastream) {}
+    /** Neither {@code datastream} nor {@code multiDatastream}: all of the tenant's Datastreams and MultiDatastreams. */
+    record DeletionRequest(String olderThan, Long datastream, Long multiDatastream) {}
 
     /** @param keepDays null or left out: keep forever */
     record KeepDays(Integer keepDays) {}
@@ -48,7 +48,8 @@ public class RetentionAdminController {
                                          HttpServletRequest request) {
         Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
         DeletionRequest deletion = json.read(body, DeletionRequest.class);
-        return retention.delete(tenant.id(), deletion.datastream(), deletion.olderThan(), ObservationPurge.Progress.NONE);
+        return retention.delete(tenant.id(), deletion.datastream(), deletion.multiDatastream(), deletion.olderThan(),
+                ObservationPurge.Progress.NONE);
     }
 
     @GetMapping("/retention-policy")

@@ -17,7 +17,8 @@ import java.util.Map;
 public class RetentionCommands implements AdminCommandSet {
 
     static final String USAGE = """
-              observations delete <tenant-slug> <older-than> [<datastream-id>]   (older-than: 2025-01-01 or 2025-01-01T00:00:00Z)
+              observations delete <tenant-slug> <older-than> [<datastream-id> | --multi-datastream <id>]
+                  (older-than: 2025-01-01 or 2025-01-01T00:00:00Z; neither id: all Datastreams and MultiDatastreams)
               retention show <tenant-slug>
               retention set <tenant-slug> <days|forever> [<datastream-id>]
               retention unset <tenant-slug> <datastream-id>   (the Datastream follows the tenant's default again)
@@ -27,6 +28,7 @@ public class RetentionCommands implements AdminCommandSet {
     private static final int FAILED = 1;
     private static final int USAGE_ERROR = 2;
     private static final String FOREVER = "forever";
+    private static final String MULTI_DATASTREAM = "--multi-datastream";
     private static final long PROGRESS_EVERY = 100_000;
 
     private final Tenants tenants;
@@ -56,7 +58,8 @@ public class RetentionCommands implements AdminCommandSet {
         try {
             String verb = command.size() > 1 ? command.get(1) : "";
             boolean observations = command.getFirst().equals("observations");
-            if (observations && verb.equals("delete") && (command.size() == 4 || command.size() == 5)) {
+            if (observations && verb.equals("delete") && (command.size() == 4 || command.size() == 5
+                    || command.size() == 6 && command.get(4).equals(MULTI_DATASTREAM))) {
                 return delete(command, out, err);
             }
             if (!observations && verb.equals("show") && command.size() == 3) {
@@ -69,7 +72,7 @@ public class RetentionCommands implements AdminCommandSet {
                 return print(policies.removeForDatastream(tenant(command), id(command.get(3))), out);
             }
             if (!observations && verb.equals("apply") && command.size() == 2) {
-                job.apply().forEach(d -> out.println("Datastream " + d.datastream() + ": deleted " + d.deleted()));
+                job.apply().forEach(deletion -> deletion.lines().forEach(out::println));
                 return OK;
             }
             err.println("Usage: admin <command>\n" + USAGE);
@@ -85,21 +88,22 @@ public class RetentionCommands implements AdminCommandSet {
 
     private int delete(List<String> command, PrintStream out, PrintStream err) {
         Long datastream = command.size() == 5 ? id(command.get(4)) : null;
-        ObservationRetention.Deletion deletion = retention.delete(tenant(command), datastream, command.get(3),
-                progress(err));
-        deletion.datastreams().forEach(d -> out.println("Datastream " + d.datastream() + ": deleted " + d.deleted()));
+        Long multiDatastream = command.size() == 6 ? id(command.get(5)) : null;
+        ObservationRetention.Deletion deletion = retention.delete(tenant(command), datastream, multiDatastream,
+                command.get(3), progress(err));
+        deletion.lines().forEach(out::println);
         out.println("Deleted " + deletion.deleted() + " Observations older than " + deletion.olderThan());
         return OK;
     }
 
     /** A line on standard error now and then, so a deletion of millions of rows shows that it advances. */
     static ObservationPurge.Progress progress(PrintStream err) {
-        Map<Long, Long> deleted = new HashMap<>();
-        return (datastream, inChunk) -> {
-            long before = deleted.getOrDefault(datastream, 0L);
-            deleted.put(datastream, before + inChunk);
+        Map<ObservationParent, Long> deleted = new HashMap<>();
+        return (parent, inChunk) -> {
+            long before = deleted.getOrDefault(parent, 0L);
+            deleted.put(parent, before + inChunk);
             if ((before + inChunk) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
-                err.println("Datastream " + datastream + ": " + (before + inChunk) + " deleted so far");
+                err.println(parent + ": " + (before + inChunk) + " deleted so far");
             }
         };
     }
@@ -129,7 +133,7 @@ public class RetentionCommands implements AdminCommandSet {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("a Datastream id is a number, not '" + text + "'", "datastream");
+            throw ApiException.badRequest("an id is a number, not '" + text + "'", "id");
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Applies the retention policies ({@link RetentionPolicies}) regularly ({@code gemeinwerk.sensorthings.retention.
- * interval-millis}, hourly): each Datastream with a number of days to keep loses its Observations older than that,
- * chunk by chunk like any deletion. Several instances may run it at the same time; a row is deleted once, and the
+ * interval-millis}, hourly): each Datastream with a number of days to keep, and each MultiDatastream of a tenant with
+ * a default, loses its Observations older than that, chunk by chunk like any deletion. Several instances may run it at the same time; a row is deleted once, and the
  * counts follow exactly what was deleted.
  */
 @Component
@@ -43,13 +43,13 @@ public class RetentionJob {
         }
     }
 
-    /** Applies every policy now; returns what was deleted per Datastream. */
-    public List<ObservationRetention.DatastreamDeletion> apply() throws SQLException {
+    /** Applies every policy now; returns what was deleted, one deletion per Datastream or MultiDatastream due. */
+    public List<ObservationRetention.Deletion> apply() throws SQLException {
         Instant now = clock.instant();
-        List<ObservationRetention.DatastreamDeletion> deleted = new ArrayList<>();
+        List<ObservationRetention.Deletion> deleted = new ArrayList<>();
         for (RetentionPolicies.Due due : policies.due()) {
-            deleted.addAll(retention.delete(List.of(due.datastream()), now.minus(Duration.ofDays(due.keepDays())),
-                    ObservationPurge.Progress.NONE).datastreams());
+            deleted.add(retention.delete(List.of(due.parent()), now.minus(Duration.ofDays(due.keepDays())),
+                    ObservationPurge.Progress.NONE));
         }
         return deleted;
     }

@@ -6,12 +6,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The stored retention policies (table sta_retention_policy): per tenant a default "keep N days", and per Datastream
- * an override — another number of days, or null for "keep forever". {@link RetentionJob} applies them. Every
- * statement names the tenant; a Datastream of another tenant is not found.
+ * an override — another number of days, or null for "keep forever". MultiDatastreams have no override: they follow
+ * the tenant's default. {@link RetentionJob} applies them. Every statement names the tenant; a Datastream of another
+ * tenant is not found.
  */
 @Component
 public class RetentionPolicies {
@@ -31,8 +33,8 @@ public class RetentionPolicies {
     /** @param keepDays null: this Datastream's Observations are kept forever, whatever the default */
     public record DatastreamPolicy(long datastream, Integer keepDays) {}
 
-    /** A Datastream whose Observations are due to be thinned, and after how many days. */
-    record Due(long datastream, int keepDays) {}
+    /** A Datastream or MultiDatastream whose Observations are due to be thinned, and after how many days. */
+    record Due(ObservationParent parent, int keepDays) {}
 
     public Policy get(long tenantId) {
         Integer keepDays = jdbc.sql("select keep_days from sta_retention_policy where tenant_id = ? and datastream_id is null")
@@ -83,16 +85,25 @@ public class RetentionPolicies {
         return get(tenantId);
     }
 
-    /** Every Datastream of every tenant that has a number of days to keep: its own, else its tenant's default. */
+    /**
+     * Every Datastream of every tenant that has a number of days to keep — its own, else its tenant's default — and
+     * every MultiDatastream of a tenant with a default.
+     */
     List<Due> due() {
-        return jdbc.sql("""
+        List<Due> due = new ArrayList<>(jdbc.sql("""
                         select d.id, case when own.tenant_id is not null then own.keep_days else tenant.keep_days end
                         from sta_datastream d
                         left join sta_retention_policy own on own.datastream_id = d.id
                         left join sta_retention_policy tenant on tenant.tenant_id = d.tenant_id and tenant.datastream_id is null
                         where case when own.tenant_id is not null then own.keep_days else tenant.keep_days end is not null
                         order by d.id""")
-                .query((rs, row) -> new Due(rs.getLong(1), rs.getInt(2))).list();
+                .query((rs, row) -> new Due(ObservationParent.datastream(rs.getLong(1)), rs.getInt(2))).list());
+        due.addAll(jdbc.sql("""
+                        select m.id, tenant.keep_days from sta_multi_datastream m
+                        join sta_retention_policy tenant on tenant.tenant_id = m.tenant_id and tenant.datastream_id is null
+                        order by m.id""")
+                .query((rs, row) -> new Due(ObservationParent.multiDatastream(rs.getLong(1)), rs.getInt(2))).list());
+        return due;
     }
 
     private static int validDays(int keepDays) {
@@ -105,6 +116,6 @@ public class RetentionPolicies {
 
     private static ApiException notFound(long datastreamId) {
         return new ApiException(HttpStatus.NOT_FOUND, "this tenant has no Datastream " + datastreamId
-                + " with a retention policy of its own", ObservationRetention.DATASTREAM);
+                + " with a retention policy of its own", ObservationParent.Kind.DATASTREAM.member);
     }
 }

@@ -207,17 +207,18 @@ class BadBatchTest extends BatchHttpTest {
     }
 
     @Test
-    void nestedBatchesAndResultFormatsAreRefusedPerRequest() {
+    void nestedBatchesAndBadReadsAreRefusedPerRequest() {
         JsonNode responses = tenant.jsonResponses("""
                 {"requests": [
                   {"id": "1", "method": "post", "url": "$batch", "body": {"requests": []}},
-                  {"id": "2", "method": "get", "url": "Observations?$resultFormat=dataArray"},
+                  {"id": "2", "method": "get", "url": "Things?$resultFormat=dataArray"},
                   {"id": "3", "method": "get", "url": "Things?$filter=name eq"},
                   {"id": "4", "method": "get", "url": "Things(1)%%zz"}
                 ]}""".formatted());
 
         assertThat(responses.get(0).get("status").asInt()).isEqualTo(400);
         assertThat(responses.get(1).get("status").asInt()).isEqualTo(400);
+        assertThat(responses.get(1).get("body").get("detail").asString()).contains("collections of Observations");
         assertThat(responses.get(2).get("status").asInt()).isEqualTo(400);
         assertThat(responses.get(2).get("body").get("where").asString()).startsWith("$filter");
         assertThat(responses.get(3).get("status").asInt()).isEqualTo(400);

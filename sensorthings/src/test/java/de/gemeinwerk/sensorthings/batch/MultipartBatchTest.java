@@ -3,22 +3,12 @@ package de.gemeinwerk.sensorthings.batch;
 import de.gemeinwerk.sensorthings.StaClient;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Multipart batches (OData 4.0, SensorThings 1.1 section 11.2) over HTTP, with the specification's examples. */
 class MultipartBatchTest extends BatchHttpTest {
-
-
-    /** The response's parts, parsed with the server's own (separately tested) reader of multipart bodies. */
-    private static List<String> parts(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String type = response.headers().firstValue("Content-Type").orElseThrow();
-        assertThat(type).startsWith("multipart/mixed; boundary=batchresponse_");
-        return MultipartBatchReader.parts(response.body(), BatchContentType.boundary(type, "response"), "response");
-    }
 
     /**
      * SensorThings 1.1, 11.2.1 "Batch request body example", as printed (CRLF line ends, the odd
@@ -77,7 +67,7 @@ class MultipartBatchTest extends BatchHttpTest {
                 --batch_36522ad7-fc75-4b56-8c71-56071383e77b--
                 """.formatted(root, thing1).replace("\n", "\r\n");
 
-        List<String> parts = parts(tenant.multipart("batch_36522ad7-fc75-4b56-8c71-56071383e77b", body));
+        List<String> parts = StaClientBatch.parts(tenant.multipart("batch_36522ad7-fc75-4b56-8c71-56071383e77b", body));
 
         assertThat(parts).hasSize(3);
         assertThat(parts.get(0)).startsWith("Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
@@ -148,7 +138,7 @@ class MultipartBatchTest extends BatchHttpTest {
                 --batch_36522ad7-fc75-4b56-8c71-56071383e77b--
                 """.formatted(tenant.client().root(), thing, property).replace("\n", "\r\n");
 
-        List<String> parts = parts(tenant.multipart("batch_36522ad7-fc75-4b56-8c71-56071383e77b", body));
+        List<String> parts = StaClientBatch.parts(tenant.multipart("batch_36522ad7-fc75-4b56-8c71-56071383e77b", body));
 
         assertThat(parts).hasSize(1);
         assertThat(parts.getFirst()).contains("HTTP/1.1 201 Created").doesNotContain("HTTP/1.1 4");
@@ -190,7 +180,7 @@ class MultipartBatchTest extends BatchHttpTest {
                 --b--
                 """;
 
-        List<String> parts = parts(tenant.multipart("b", body));
+        List<String> parts = StaClientBatch.parts(tenant.multipart("b", body));
 
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0)).startsWith("Content-Type: application/http")
@@ -222,7 +212,7 @@ class MultipartBatchTest extends BatchHttpTest {
                 --b--
                 """.formatted(root, thing, port);
 
-        List<String> parts = parts(tenant.multipart("b", body));
+        List<String> parts = StaClientBatch.parts(tenant.multipart("b", body));
 
         assertThat(parts).hasSize(3).allSatisfy(part -> assertThat(part).contains("HTTP/1.1 200 OK")
                 .contains("{\"name\":\"Brunnen\"}"));

@@ -4,10 +4,11 @@ import de.gemeinwerk.sensorthings.StaClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading JSON batch responses in tests. */
+/** Reading JSON and multipart batch responses in tests. */
 final class StaClientBatch {
 
     private StaClientBatch() {}
@@ -16,5 +17,13 @@ final class StaClientBatch {
     static JsonNode responses(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return StaClient.json(response.body()).get("responses");
+    }
+
+    /** The parts of a multipart batch response, parsed with the server's own (separately tested) reader. */
+    static List<String> parts(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String type = response.headers().firstValue("Content-Type").orElseThrow();
+        assertThat(type).startsWith("multipart/mixed; boundary=batchresponse_");
+        return MultipartBatchReader.parts(response.body(), BatchContentType.boundary(type, "response"), "response");
     }
 }

@@ -58,6 +58,7 @@ class RetentionPolicyTest {
         for (long datastream : ids) {
             fixture.observations(datastream, daysAgo(10), daysAgo(3), daysAgo(0.5));
         }
+        fixture.multiObservations(daysAgo(10), daysAgo(6), daysAgo(3), daysAgo(0.5));
 
         assertThat(send(client, "PUT", "/retention-policy", "{\"keepDays\": 5}").statusCode()).isEqualTo(200);
         assertThat(send(client, "PUT", "/retention-policy/datastreams/" + ids.get(1), "{\"keepDays\": null}").statusCode())
@@ -69,14 +70,21 @@ class RetentionPolicyTest {
         assertThat(StaClient.json(send(client, "GET", "/retention-policy", null).body()))
                 .isEqualTo(StaClient.json(policy.body()));
 
-        List<ObservationRetention.DatastreamDeletion> deleted = job.apply();
+        List<ObservationRetention.Deletion> deleted = job.apply();
 
-        assertThat(deleted).contains(new ObservationRetention.DatastreamDeletion(ids.get(0), 1),
+        // other tests' tenants may have policies too: look at this tenant's Datastreams and MultiDatastream only
+        assertThat(deleted).flatMap(ObservationRetention.Deletion::datastreams).contains(
+                new ObservationRetention.DatastreamDeletion(ids.get(0), 1),
                 new ObservationRetention.DatastreamDeletion(ids.get(2), 2));
-        assertThat(deleted).extracting(ObservationRetention.DatastreamDeletion::datastream).doesNotContain(ids.get(1));
+        assertThat(deleted).flatMap(ObservationRetention.Deletion::datastreams)
+                .extracting(ObservationRetention.DatastreamDeletion::datastream).doesNotContain(ids.get(1));
+        // the MultiDatastream follows the tenant's default
+        assertThat(deleted).flatMap(ObservationRetention.Deletion::multiDatastreams)
+                .contains(new ObservationRetention.MultiDatastreamDeletion(fixture.multiDatastream(), 2));
         assertThat(fixture.count(ids.get(0))).isEqualTo(2);
         assertThat(fixture.count(ids.get(1))).isEqualTo(3);
         assertThat(fixture.count(ids.get(2))).isEqualTo(1);
+        assertThat(fixture.multiCount()).isEqualTo(2);
 
         // without its own policy, the Datastream follows the default again
         assertThat(send(client, "DELETE", "/retention-policy/datastreams/" + ids.get(1), null).statusCode()).isEqualTo(200);
@@ -113,6 +121,15 @@ class RetentionPolicyTest {
         assertThat(out()).isEqualTo("Datastream " + datastream + ": deleted 2\n"
                 + "Deleted 2 Observations older than 2025-06-01T00:00:00Z\n");
         assertThat(fixture.count(datastream)).isEqualTo(1);
+
+        long multi = fixture.multiDatastream();
+        fixture.multiObservations("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        assertThat(execute(commands, "observations", "delete", slug, "2025-06-01", "--multi-datastream",
+                String.valueOf(multi))).isZero();
+        assertThat(out()).isEqualTo("MultiDatastream " + multi + ": deleted 1\n"
+                + "Deleted 1 Observations older than 2025-06-01T00:00:00Z\n");
+        assertThat(fixture.multiCount()).isEqualTo(1);
+        assertThat(execute(commands, "observations", "delete", slug, "2025-06-01", "--multi", "1")).isEqualTo(2);
 
         assertThat(execute(commands, "retention", "set", slug, "400")).isZero();
         assertThat(execute(commands, "retention", "set", slug, "forever", String.valueOf(datastream))).isZero();
