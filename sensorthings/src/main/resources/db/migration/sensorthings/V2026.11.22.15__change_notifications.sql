@@ -19,6 +19,14 @@ create function sta_notify_observations_created() returns trigger language plpgs
 declare
     scattered boolean;
 begin
+    -- Observations of MultiDatastreams (rarer): announced as created entities; subscribers decide membership by reading
+    perform pg_notify('gemeinwerk_sta_changes', 'C sta_observation ' || m.tenant_id || ' ' || c.ids)
+    from (select numbered.multi_datastream_id, string_agg(numbered.id::text, ',' order by numbered.id) as ids
+          from (select n.multi_datastream_id, n.id,
+                       (row_number() over (partition by n.multi_datastream_id order by n.id)) / 300 as part
+                from new_rows n where n.multi_datastream_id is not null) numbered
+          group by numbered.multi_datastream_id, numbered.part) c
+    join sta_multi_datastream m on m.id = c.multi_datastream_id;
     -- the usual case, one statement's rows of a Datastream having consecutive ids, is one range per Datastream and
     -- needs no sort: min, max and count tell it
     select coalesce(bool_or(g.n <> g.hi - g.lo + 1), false) into scattered
@@ -46,14 +54,6 @@ begin
                       group by islands.datastream_id, islands.island) r) sized
           group by sized.datastream_id, sized.part) c
     join sta_datastream d on d.id = c.datastream_id;
-    -- Observations of MultiDatastreams (rarer): announced as created entities; subscribers decide membership by reading
-    perform pg_notify('gemeinwerk_sta_changes', 'C sta_observation ' || m.tenant_id || ' ' || c.ids)
-    from (select numbered.multi_datastream_id, string_agg(numbered.id::text, ',' order by numbered.id) as ids
-          from (select n.multi_datastream_id, n.id,
-                       (row_number() over (partition by n.multi_datastream_id order by n.id)) / 300 as part
-                from new_rows n where n.multi_datastream_id is not null) numbered
-          group by numbered.multi_datastream_id, numbered.part) c
-    join sta_multi_datastream m on m.id = c.multi_datastream_id;
     return null;
 end $$;
 
