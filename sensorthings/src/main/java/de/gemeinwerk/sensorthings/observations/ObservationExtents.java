@@ -32,7 +32,8 @@ public final class ObservationExtents {
      */
     public static final String LATEST = "(select x.datastream_id as latest_of, x.phenomenon_start as earliest_start, "
             + COPIED.stream().map(c -> "x.latest_" + c + " as " + c).collect(Collectors.joining(", "))
-            + " from sta_datastream_extent x where x.latest_id is not null)";
+            // the latest Observation of a Datastream has no MultiDatastream
+            + ", null::bigint as multi_datastream_id from sta_datastream_extent x where x.latest_id is not null)";
 
     /** The latest of the inserted rows is newer than the stored one (or there is none): then it replaces it. */
     private static final String NEWER = "x.latest_id is null or (excluded.latest_phenomenon_time_start,"

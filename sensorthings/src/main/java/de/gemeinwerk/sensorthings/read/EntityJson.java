@@ -93,6 +93,9 @@ public final class EntityJson {
             writeValue(g, property, row.value(i));
         }
         for (Navigation navigation : projection.navigationLinks()) {
+            if (row.omitsLink(navigation)) {
+                continue;
+            }
             g.writeName(LINK_NAMES.get(navigation));
             g.writeString(self + "/" + navigation.name());
         }

@@ -178,6 +178,7 @@ public final class EntityReader {
             values[i] = PropertyColumns.read(properties.get(i), rs, column);
             column += PropertyColumns.width(properties.get(i));
         }
-        return new EntityRow(id, values);
+        Boolean ofMultiDatastream = projection.namesObservationParent() ? rs.getBoolean(column) : null;
+        return new EntityRow(id, values, ofMultiDatastream);
     }
 }

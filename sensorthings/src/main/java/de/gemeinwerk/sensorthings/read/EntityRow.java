@@ -1,5 +1,6 @@
 package de.gemeinwerk.sensorthings.read;
 
+import de.gemeinwerk.sensorthings.model.EntityType;
 import de.gemeinwerk.sensorthings.model.Navigation;
 
 import java.util.LinkedHashMap;
@@ -12,15 +13,27 @@ public final class EntityRow {
     private final long id;
     private final Object[] values;
     private final Map<Navigation, Expanded> expanded = new LinkedHashMap<>();
+    // for an Observation read with its parent links: whether its parent is a MultiDatastream; otherwise null
+    private final Boolean ofMultiDatastream;
 
-    EntityRow(long id, Object[] values) {
+    EntityRow(long id, Object[] values, Boolean ofMultiDatastream) {
         this.id = id;
         this.values = values;
+        this.ofMultiDatastream = ofMultiDatastream;
     }
 
     /** An entity known only by its id (for a projection without properties). */
     public static EntityRow of(long id) {
-        return new EntityRow(id, new Object[0]);
+        return new EntityRow(id, new Object[0], null);
+    }
+
+    /**
+     * Whether the link to this navigation is left out: an Observation has a Datastream or a MultiDatastream, and only
+     * the link to the one it has is shown.
+     */
+    public boolean omitsLink(Navigation navigation) {
+        return ofMultiDatastream != null && (navigation.target() == EntityType.MULTI_DATASTREAM && !ofMultiDatastream
+                || navigation.target() == EntityType.DATASTREAM && ofMultiDatastream);
     }
 
     public long id() { return id; }

@@ -56,6 +56,20 @@ public record Projection(EntityType type, boolean id, boolean selfLink, List<Pro
         return new Projection(type, id, false, List.copyOf(properties), List.copyOf(navigations));
     }
 
+    /**
+     * Whether each row must say which of an Observation's two parents it has (Datastream or MultiDatastream): when
+     * the links to them are shown, only the one that applies is, as the specification's examples show them.
+     */
+    public boolean namesObservationParent() {
+        return type == EntityType.OBSERVATION && navigationLinks.stream()
+                .anyMatch(n -> n.target() == EntityType.DATASTREAM || n.target() == EntityType.MULTI_DATASTREAM);
+    }
+
+    /** The column that tells an Observation of a MultiDatastream (see {@link #namesObservationParent}). */
+    public static String observationParentColumn(String alias) {
+        return alias + ".multi_datastream_id is not null";
+    }
+
     private static <T> void addOnce(List<T> list, T item) {
         if (!list.contains(item)) {
             list.add(item);

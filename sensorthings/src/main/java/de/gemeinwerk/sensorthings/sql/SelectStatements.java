@@ -170,11 +170,14 @@ public final class SelectStatements {
         return Sql.concat(" order by ", Sql.join(", ", keys));
     }
 
-    /** e.id, then the projection's property columns in order. */
+    /** e.id, then the projection's property columns in order, then whether an Observation's parent is a MultiDatastream. */
     static String columns(Projection projection, String alias) {
         List<String> columns = new ArrayList<>(List.of(alias + ".id"));
         for (Property property : projection.properties()) {
             columns.addAll(PropertyColumns.select(property, alias));
+        }
+        if (projection.namesObservationParent()) {
+            columns.add(Projection.observationParentColumn(alias));
         }
         return String.join(", ", columns);
     }

@@ -101,6 +101,7 @@ final class ObservationStatement {
         for (Property property : STORED.properties()) {
             returned.addAll(PropertyColumns.select(property, "o"));
         }
+        returned.add(Projection.observationParentColumn("o"));
         String insert = " (insert into sta_observation as o (id, datastream_id, multi_datastream_id, feature_of_interest_id, "
                 + Columns.names(layout) + ") select r.id, r.datastream_id, r.multi_datastream_id, r.feature_of_interest_id, "
                 + String.join(", ", values) + " from resolved r join input i on i.n = r.n where r.id is not null and r.";

@@ -73,6 +73,7 @@ class MultiDatastreamTest extends WeatherStationTestBase {
         assertThat(first.get("phenomenonTime").asString()).isEqualTo("2014-12-31T03:59:59Z");
         assertThat(first.get("MultiDatastream@iot.navigationLink").asString())
                 .endsWith("/Observations(" + station.observations.getFirst() + ")/MultiDatastream");
+        assertThat(first.has("Datastream@iot.navigationLink")).isFalse();
     }
 
     @Test

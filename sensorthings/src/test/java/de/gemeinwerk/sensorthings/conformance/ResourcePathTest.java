@@ -141,7 +141,9 @@ class ResourcePathTest extends ConformanceTestBase {
 
         assertEntity(observation, "Observations", id,
                 List.of("phenomenonTime", "resultTime", "result", "resultQuality", "validTime", "parameters"),
-                List.of("Datastream", "MultiDatastream", "FeatureOfInterest"));
+                List.of("Datastream", "FeatureOfInterest"));
+        // an Observation has a Datastream or a MultiDatastream: only the link to the one it has is shown
+        assertThat(observation.has("MultiDatastream@iot.navigationLink")).isFalse();
         assertThat(observation.get("phenomenonTime").asString()).isEqualTo("2024-05-01T10:00:00Z/2024-05-01T11:00:00Z");
         assertThat(observation.get("resultTime").asString()).isEqualTo("2024-05-01T11:00:02Z");
         assertThat(observation.get("validTime").asString()).isEqualTo("2024-05-01T11:00:00Z/2024-05-02T11:00:00Z");

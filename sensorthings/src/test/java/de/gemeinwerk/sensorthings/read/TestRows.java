@@ -7,6 +7,6 @@ public final class TestRows {
 
     /** An entity with its projected values, in projection order. */
     public static EntityRow row(long id, Object... values) {
-        return new EntityRow(id, values);
+        return new EntityRow(id, values, null);
     }
 }
