@@ -61,8 +61,16 @@ public record Projection(EntityType type, boolean id, boolean selfLink, List<Pro
      * the links to them are shown, only the one that applies is, as the specification's examples show them.
      */
     public boolean namesObservationParent() {
-        return type == EntityType.OBSERVATION && navigationLinks.stream()
-                .anyMatch(n -> n.target() == EntityType.DATASTREAM || n.target() == EntityType.MULTI_DATASTREAM);
+        if (type != EntityType.OBSERVATION) {
+            return false;
+        }
+        // asked once per row read: a plain loop over (at most three) links, no stream
+        for (Navigation link : navigationLinks) {
+            if (link.target() == EntityType.DATASTREAM || link.target() == EntityType.MULTI_DATASTREAM) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The column that tells an Observation of a MultiDatastream (see {@link #namesObservationParent}). */
