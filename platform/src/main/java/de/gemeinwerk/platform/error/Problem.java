@@ -15,6 +15,9 @@ public record Problem(String type, String title, int status, String detail,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String where,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String errorId) {
 
+    /** The WWW-Authenticate challenge that goes with a 401 (RFC 6750): send an API key as a bearer token. */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"gemeinwerk\"";
+
     public static Problem of(HttpStatusCode status, String detail, String instance, String where) {
         return new Problem("about:blank", title(status), status.value(), detail, instance, where, null);
     }

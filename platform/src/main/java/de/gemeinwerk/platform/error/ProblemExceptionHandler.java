@@ -84,7 +84,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> problemResponse(Problem problem, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.status() == HttpStatus.UNAUTHORIZED.value()) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gemeinwerk\"");
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, Problem.BEARER_CHALLENGE);
         }
         return ResponseEntity.status(problem.status()).headers(headers).body(problem);
     }

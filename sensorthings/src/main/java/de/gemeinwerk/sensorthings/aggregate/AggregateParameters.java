@@ -1,12 +1,9 @@
 package de.gemeinwerk.sensorthings.aggregate;
 
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.sensorthings.observations.TimeParameter;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,12 +48,6 @@ record AggregateParameters(AggregateInterval interval, Set<AggregateFunction> fu
     }
 
     private static Instant time(String text, String parameter) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(parameter + " '" + text + "' is not an ISO 8601 time with an offset, such as"
-                    + " 2024-05-01T00:00:00Z, nor a date such as 2024-05-01", parameter);
-        }
+        return TimeParameter.parse(text, parameter, "2024-05-01");
     }
 }

@@ -250,7 +250,7 @@ final class BatchRun {
         StaResponse response = StaResponse.of(e.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 json.writeValueAsBytes(problem));
         return e.status() == HttpStatus.UNAUTHORIZED
-                ? response.withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gemeinwerk\"") : response;
+                ? response.withHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.BEARER_CHALLENGE) : response;
     }
 
     private static String name(SubRequest request) {

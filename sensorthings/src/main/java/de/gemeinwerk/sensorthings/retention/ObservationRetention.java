@@ -1,6 +1,7 @@
 package de.gemeinwerk.sensorthings.retention;
 
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.sensorthings.observations.TimeParameter;
 import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,14 +122,7 @@ public class ObservationRetention {
             throw ApiException.badRequest("olderThan is required: an ISO 8601 time with an offset, such as"
                     + " 2025-01-01T00:00:00Z, or a date such as 2025-01-01", OLDER_THAN);
         }
-        Instant cutoff;
-        try {
-            cutoff = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("olderThan '" + text + "' is not an ISO 8601 time with an offset, such as"
-                    + " 2025-01-01T00:00:00Z, nor a date such as 2025-01-01", OLDER_THAN);
-        }
+        Instant cutoff = TimeParameter.parse(text, OLDER_THAN, "2025-01-01");
         if (cutoff.isAfter(clock.instant())) {
             throw ApiException.badRequest("olderThan " + cutoff + " lies in the future; deleting up to then would"
                     + " delete every Observation (is the year right?)", OLDER_THAN);
