@@ -10,22 +10,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What makes a device type valid, checked before anything is stored; errors name the place in the body. */
-final class DeviceTypeRules {
+public final class DeviceTypeRules {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
-    private static final int MAX_TEXT = 500;
     private static final int MAX_DATASTREAMS = 50;
 
     private DeviceTypeRules() {
     }
 
     /** The input with defaults filled in (empty descriptions), or a 400 naming what is wrong. */
-    static DeviceTypeInput validate(DeviceTypeInput input) {
+    public static DeviceTypeInput validate(DeviceTypeInput input) {
         if (input.key() == null || !KEY.matcher(input.key()).matches()) {
             throw ApiException.badRequest("A device type key is 1 to 80 lowercase letters, digits, '.', '_' or '-',"
                     + " starting with a letter or digit.", "/key");
         }
-        String name = required(input.name(), "/name");
+        String name = TextInput.required(input.name(), "/name");
         if (input.datastreams() == null || input.datastreams().isEmpty()
                 || input.datastreams().size() > MAX_DATASTREAMS) {
             throw ApiException.badRequest("A device type maps 1 to " + MAX_DATASTREAMS
@@ -41,7 +40,7 @@ final class DeviceTypeRules {
             }
             entries.add(entry);
         }
-        return new DeviceTypeInput(input.key(), name, optional(input.description(), "/description"),
+        return new DeviceTypeInput(input.key(), name, TextInput.optional(input.description(), "/description"),
                 Boolean.TRUE.equals(input.shared()), input.decoder(), entries);
     }
 
@@ -70,22 +69,11 @@ final class DeviceTypeRules {
         if (entry.scale() != null && (entry.scale().isNaN() || entry.scale().isInfinite() || entry.scale() == 0)) {
             throw ApiException.badRequest("'scale' is a finite number other than 0.", at + "/scale");
         }
-        return new DatastreamEntry(entry.field(), required(entry.name(), at + "/name"),
-                optional(entry.description(), at + "/description"),
-                new DatastreamEntry.ObservedPropertyDefinition(required(property.name(), at + "/observedProperty/name"),
-                        required(property.definition(), at + "/observedProperty/definition"),
-                        optional(property.description(), at + "/observedProperty/description")),
-                entry.unitOfMeasurement(), required(entry.observationType(), at + "/observationType"), entry.scale());
-    }
-
-    static String required(String text, String at) {
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw ApiException.badRequest("This needs a text of 1 to " + MAX_TEXT + " characters.", at);
-        }
-        return text.strip();
-    }
-
-    static String optional(String text, String at) {
-        return text == null || text.isBlank() ? "" : required(text, at);
+        return new DatastreamEntry(entry.field(), TextInput.required(entry.name(), at + "/name"),
+                TextInput.optional(entry.description(), at + "/description"),
+                new DatastreamEntry.ObservedPropertyDefinition(TextInput.required(property.name(), at + "/observedProperty/name"),
+                        TextInput.required(property.definition(), at + "/observedProperty/definition"),
+                        TextInput.optional(property.description(), at + "/observedProperty/description")),
+                entry.unitOfMeasurement(), TextInput.required(entry.observationType(), at + "/observationType"), entry.scale());
     }
 }

@@ -106,8 +106,8 @@ public class Devices {
     }
 
     private DeviceRegistration validate(long tenantId, DeviceRegistration registration) {
-        String name = DeviceTypeRules.required(registration.name(), "/name");
-        String description = DeviceTypeRules.optional(registration.description(), "/description");
+        String name = TextInput.required(registration.name(), "/name");
+        String description = TextInput.optional(registration.description(), "/description");
         if (registration.deviceType() == null) {
             throw ApiException.badRequest("A device needs its device type's id.", "/deviceType");
         }
