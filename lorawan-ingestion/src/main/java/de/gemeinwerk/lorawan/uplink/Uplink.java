@@ -30,7 +30,8 @@ import java.util.Objects;
  */
 public record Uplink(NetworkServer networkServer, String devEui, String deviceName, Instant time, Long fCnt,
                      Integer fPort, byte[] payload, ObjectNode decoded, String deduplicationKey,
-                     List<RadioReception> receptions, UplinkLocation location) {
+                     List<RadioReception> receptions, UplinkLocation location)
+        implements NetworkServerMessage {
 
     public Uplink {
         Objects.requireNonNull(networkServer, "networkServer");
