@@ -32,7 +32,7 @@ public final class ChirpStackEvents {
      *                      ({@code where}: the JSON pointer)
      */
     public static NetworkServerMessage parse(String event, byte[] body) {
-        if (!EVENTS.contains(event)) {
+        if (event == null || !EVENTS.contains(event)) {
             throw ApiException.badRequest("Unknown ChirpStack event '" + event + "': expected one of "
                     + String.join(", ", EVENTS) + ".", "event");
         }

@@ -44,7 +44,10 @@ final class WholeNumbers {
         if (node.isFloatingPointNumber()) {
             double value = node.doubleValue();
             if (value == Math.rint(value) && Math.abs(value) <= EXACT_LIMIT) {
-                return JsonNodeFactory.instance.numberNode((long) value);
+                long whole = (long) value;
+                // the node type Jackson itself reads such a number into, so that it equals one read from "100"
+                return whole == (int) whole ? JsonNodeFactory.instance.numberNode((int) whole)
+                        : JsonNodeFactory.instance.numberNode(whole);
             }
         }
         return node;
