@@ -5,10 +5,11 @@ import de.gemeinwerk.platform.error.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Reads ChirpStack v4 integration events (JSON, lowerCamelCase, as the HTTP and the MQTT integration send them).
- * Pure: no I/O, no state.
+ * Reads ChirpStack v4 integration events, as the HTTP and the MQTT integration send them: JSON (lowerCamelCase) or
+ * Protobuf (the integration's binary encoding). Pure: no I/O, no state.
  */
 public final class ChirpStackEvents {
 
@@ -18,8 +19,6 @@ public final class ChirpStackEvents {
      * integration posts it, so it is refused like any unknown name rather than silently accepted.
      */
     public static final List<String> EVENTS = List.of("up", "join", "status", "ack", "txack", "log", "location");
-
-    private static final long MAX_F_CNT = 0xFFFF_FFFFL;
 
     private ChirpStackEvents() {
     }
@@ -32,10 +31,7 @@ public final class ChirpStackEvents {
      *                      ({@code where}: the JSON pointer)
      */
     public static NetworkServerMessage parse(String event, byte[] body) {
-        if (event == null || !EVENTS.contains(event)) {
-            throw ApiException.badRequest("Unknown ChirpStack event '" + event + "': expected one of "
-                    + String.join(", ", EVENTS) + ".", "event");
-        }
+        requireKnown(event);
         JsonField root = JsonField.parse(body);
         JsonField device = root.get("deviceInfo").object();
         String devEui = device.get("devEui").devEui();
@@ -53,25 +49,48 @@ public final class ChirpStackEvents {
         };
     }
 
+    /**
+     * The same for the binary encoding ({@code application/octet-stream}): {@code body} is the event's Protobuf
+     * message ({@code integration.UplinkEvent} for {@code up}, {@code integration.StatusEvent} for {@code status}, …).
+     * {@code where} names the field by its JSON name. Proto3 does not send zeros, so fCnt and fPort are never null.
+     */
+    public static NetworkServerMessage parseProtobuf(String event, byte[] body) {
+        requireKnown(event);
+        return ChirpStackProtobuf.parse(event, body);
+    }
+
+    private static void requireKnown(String event) {
+        if (event == null || !EVENTS.contains(event)) {
+            throw ApiException.badRequest("Unknown ChirpStack event '" + event + "': expected one of "
+                    + String.join(", ", EVENTS) + ".", "event");
+        }
+    }
+
     private static Uplink uplink(JsonField root, String devEui, String deviceName) {
         List<JsonField> rxInfo = root.get("rxInfo").elements();
         Long fPort = root.get("fPort").optionalWhole(0, 255);
-        return new Uplink(NetworkServer.CHIRPSTACK, devEui, deviceName, time(root, rxInfo),
-                root.get("fCnt").optionalWhole(0, MAX_F_CNT), fPort == null ? null : fPort.intValue(),
+        Instant time = time(root.get("time").optionalInstant(), rxInfo, rx -> rx.get("gwTime").optionalInstant(),
+                rx -> rx.get("nsTime").optionalInstant());
+        return new Uplink(NetworkServer.CHIRPSTACK, devEui, deviceName, time,
+                root.get("fCnt").optionalWhole(0, Uplink.MAX_F_CNT), fPort == null ? null : fPort.intValue(),
                 root.get("data").base64(), root.get("object").optionalDecodedObject(),
                 root.get("deduplicationId").string(),
                 rxInfo.stream().map(rx -> rx.reception(rx.get("gatewayId").optionalString())).toList(), null);
     }
 
-    /** {@code time} (gateway time where the gateway has GPS), else the first gateway's, else the first NS time. */
-    private static Instant time(JsonField root, List<JsonField> rxInfo) {
-        Instant time = root.get("time").optionalInstant();
-        for (String field : List.of("gwTime", "nsTime")) {
-            time = time != null ? time : rxInfo.stream().map(rx -> rx.get(field).optionalInstant())
-                    .filter(Objects::nonNull).findFirst().orElse(null);
+    /**
+     * The uplink's time in either encoding: the event's {@code time} (ChirpStack sets it to the gateway time where
+     * the gateway has GPS), else the first reception's gateway time, else the first time ChirpStack noted.
+     */
+    static <R> Instant time(Instant eventTime, List<R> rxInfo, Function<R, Instant> gwTime,
+                            Function<R, Instant> nsTime) {
+        Instant time = eventTime;
+        for (Function<R, Instant> field : List.of(gwTime, nsTime)) {
+            time = time != null ? time : rxInfo.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
         }
         if (time == null) {
-            throw root.get("time").error("The uplink has no time: neither /time nor a /rxInfo/*/gwTime or nsTime.");
+            throw ApiException.badRequest("The uplink has no time: neither /time nor a /rxInfo/*/gwTime or nsTime.",
+                    "/time");
         }
         return time;
     }

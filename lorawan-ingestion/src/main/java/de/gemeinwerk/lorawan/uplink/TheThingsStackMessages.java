@@ -28,8 +28,6 @@ public final class TheThingsStackMessages {
     }
 
     private static final String UPLINK = "uplink_message";
-    private static final long MAX_F_CNT = 0xFFFF_FFFFL;
-
     private TheThingsStackMessages() {
     }
 
@@ -73,7 +71,7 @@ public final class TheThingsStackMessages {
     private static Uplink uplink(JsonField root, JsonField message, String devEui, String deviceName) {
         List<JsonField> rxMetadata = message.get("rx_metadata").elements();
         Instant time = time(root, message, rxMetadata);
-        Long fCnt = message.get("f_cnt").optionalWhole(0, MAX_F_CNT);
+        Long fCnt = message.get("f_cnt").optionalWhole(0, Uplink.MAX_F_CNT);
         Long fPort = message.get("f_port").optionalWhole(0, 255);
         return new Uplink(NetworkServer.THE_THINGS_STACK, devEui, deviceName, time, fCnt,
                 fPort == null ? null : fPort.intValue(), message.get("frm_payload").base64(),

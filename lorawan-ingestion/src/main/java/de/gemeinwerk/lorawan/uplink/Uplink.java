@@ -33,6 +33,9 @@ public record Uplink(NetworkServer networkServer, String devEui, String deviceNa
                      List<RadioReception> receptions, UplinkLocation location)
         implements NetworkServerMessage {
 
+    /** LoRaWAN frame counters are 32 bits wide (the 16-bit FCnt on air is extended by the network server). */
+    public static final long MAX_F_CNT = 0xFFFF_FFFFL;
+
     public Uplink {
         Objects.requireNonNull(networkServer, "networkServer");
         Objects.requireNonNull(devEui, "devEui");
