@@ -77,9 +77,18 @@ public class DeviceTypes {
         }
     }
 
-    /** Replaces a type the tenant owns; 403 for a type it may only use, 404 for one it cannot see. */
+    /**
+     * Replaces a type the tenant owns; 403 for a type it may only use, 404 for one it cannot see, 409 for making a type
+     * private that other tenants' devices use.
+     */
     public DeviceType replace(long tenantId, long id, DeviceTypeInput input) {
         requireOwned(tenantId, id);
+        if (!input.shared() && jdbc.sql("""
+                        select count(*) from lorawan_device where device_type_id = :id and tenant_id <> :tenant""")
+                .param("id", id).param("tenant", tenantId).query(Long.class).single() > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "Devices of other tenants use device type " + id
+                    + "; it must stay shared.", "/shared");
+        }
         try {
             bind(jdbc.sql("""
                             update lorawan_device_type set key = :key, name = :name, description = :description,

@@ -115,6 +115,7 @@ class LorawanAdminTest {
         b.admin("POST", "/devices", "{\"devEui\":\"70b3d5000000aa01\",\"name\":\"B nutzt A\",\"deviceType\":" + id
                 + "}", 201);
         assertThat(a.admin("DELETE", "/device-types/" + id, null).statusCode()).isEqualTo(409);
+        assertThat(a.admin("PUT", "/device-types/" + id, OWN_TYPE.formatted(false)).statusCode()).isEqualTo(409);
         b.admin("DELETE", "/devices/70b3d5000000aa01", null, 204);
         a.admin("DELETE", "/device-types/" + id, null, 204);
     }
