@@ -39,6 +39,17 @@ create table lorawan_device (
 create index lorawan_device_type_use on lorawan_device (device_type_id);
 create index lorawan_device_thing on lorawan_device (thing_id);
 
+-- A Thing deleted through the SensorThings API takes its Datastreams along (and sets thing_id null): the device's
+-- Datastreams are then forgotten too, so that its next uplink creates new ones instead of writing into nothing.
+create function lorawan_device_forget_datastreams() returns trigger language plpgsql as $$
+begin
+    new.datastreams := null;
+    return new;
+end $$;
+create trigger lorawan_device_thing_deleted before update of thing_id on lorawan_device
+    for each row when (old.thing_id is not null and new.thing_id is null)
+    execute function lorawan_device_forget_datastreams();
+
 -- The four device types shipped with their decoders. Units in UCUM; ObservedProperties by QUDT quantity kinds where
 -- one exists, so that Datastreams of different devices measuring the same thing share one ObservedProperty.
 insert into lorawan_device_type (tenant_id, key, name, description, shared, datastreams) values

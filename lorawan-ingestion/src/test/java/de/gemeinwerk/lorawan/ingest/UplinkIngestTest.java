@@ -37,6 +37,8 @@ class UplinkIngestTest {
     ApiKeys keys;
     @Autowired
     UplinkSink sink;
+    @Autowired
+    DeviceRoutes routes;
 
     private LorawanClient client;
 
@@ -119,6 +121,25 @@ class UplinkIngestTest {
         assertThat(client.sta().get("Datastreams").get("value")).hasSize(4);
         assertThat(client.sta().get("Sensors").get("value")).hasSize(1);
         assertThat(client.sta().get("ObservedProperties").get("value")).hasSize(2);
+    }
+
+    @Test
+    void aDeviceWhoseThingWasDeletedGetsANewOneAtItsNextUplink() {
+        client.register("24e1247131000009", "Neu angelegt", "milesight-em500-udl");
+        submit(uplink("24e1247131000009", "before", T0, "{\"battery\":1,\"distance\":2}"));
+        long thing = client.sta().get("Things").get("value").get(0).get("@iot.id").asLong();
+        assertThat(client.sta().send("DELETE", "Things(" + thing + ")", null).statusCode()).isEqualTo(200);
+        routes.invalidateAll(); // what the cache's expiry does within seconds
+
+        assertThat(submit(uplink("24e1247131000009", "after", T0.plusSeconds(60), "{\"battery\":3,\"distance\":4}")))
+                .isEqualTo(IngestOutcome.STORED);
+
+        JsonNode things = client.sta().get("Things?$expand=Datastreams/Observations");
+        assertThat(things.get("value")).hasSize(1);
+        assertThat(things.get("value").get(0).get("@iot.id").asLong()).isNotEqualTo(thing);
+        assertThat(client.admin("GET", "/devices/24e1247131000009", null, 200).get("thing").asLong())
+                .isEqualTo(things.get("value").get(0).get("@iot.id").asLong());
+        assertThat(client.sta().get("Observations").get("value")).hasSize(2);
     }
 
     @Test
