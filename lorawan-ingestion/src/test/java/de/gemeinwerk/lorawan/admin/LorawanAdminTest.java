@@ -1,22 +1,17 @@
 package de.gemeinwerk.lorawan.admin;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
-import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import de.gemeinwerk.platform.access.Role;
-import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static de.gemeinwerk.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LoRaWAN admin API: webhooks, device types, devices, and what one tenant's admin cannot see of another's. */
-@LorawanTest
-class LorawanAdminTest {
+class LorawanAdminTest extends LorawanTestBase {
 
     private static final String OWN_TYPE = """
             {"key":"pegel-v1","name":"Eigener Pegel","description":"Test","shared":%s,"decoder":null,
@@ -25,20 +20,14 @@ class LorawanAdminTest {
                "unitOfMeasurement":{"name":"Zentimeter","symbol":"cm","definition":"http://unitsofmeasure.org/ucum.html#cm"},
                "observationType":"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement","scale":0.1}]}""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     private LorawanClient a;
     private LorawanClient b;
 
     @BeforeEach
     void tenants() {
-        a = LorawanClient.newTenant(port, tenants, keys, "admin-a");
-        b = LorawanClient.newTenant(port, tenants, keys, "admin-b");
+        a = newTenant("admin-a");
+        b = newTenant("admin-b");
     }
 
     @Test

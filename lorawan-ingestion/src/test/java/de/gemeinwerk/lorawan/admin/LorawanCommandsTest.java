@@ -1,14 +1,11 @@
 package de.gemeinwerk.lorawan.admin;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import de.gemeinwerk.lorawan.webhook.Webhooks;
 import de.gemeinwerk.platform.CommandOutput;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
@@ -16,21 +13,14 @@ import static de.gemeinwerk.lorawan.LorawanClient.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code admin lorawan webhook …}: a webhook made on the command line works like one made over HTTP. */
-@LorawanTest
-class LorawanCommandsTest {
+class LorawanCommandsTest extends LorawanTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
     @Autowired
     Webhooks webhooks;
 
     @Test
     void createListAndDeleteAWebhook() {
-        LorawanClient client = LorawanClient.newTenant(port, tenants, keys, "commands");
+        LorawanClient client = newTenant("commands");
         LorawanCommands commands = new LorawanCommands(tenants, webhooks);
         CommandOutput output = new CommandOutput();
 

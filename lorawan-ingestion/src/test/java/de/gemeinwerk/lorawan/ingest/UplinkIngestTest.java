@@ -1,16 +1,13 @@
 package de.gemeinwerk.lorawan.ingest;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.RadioReception;
 import de.gemeinwerk.lorawan.uplink.Uplink;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,18 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uplinks handed to the {@link UplinkSink} as every receiver does, and what they become in SensorThings. */
-@LorawanTest
-class UplinkIngestTest {
+class UplinkIngestTest extends LorawanTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant T0 = Instant.parse("2026-03-12T08:15:41.702349Z");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
     @Autowired
     UplinkSink sink;
     @Autowired
@@ -44,7 +34,7 @@ class UplinkIngestTest {
 
     @BeforeEach
     void tenant() {
-        client = LorawanClient.newTenant(port, tenants, keys, "ingest");
+        client = newTenant("ingest");
     }
 
     @Test

@@ -1,17 +1,14 @@
 package de.gemeinwerk.lorawan.quarantine;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import de.gemeinwerk.lorawan.ingest.IngestOutcome;
 import de.gemeinwerk.lorawan.ingest.UplinkSink;
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.Uplink;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,17 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uplinks of unknown devices kept, adopted into Observations in time order, or discarded; per tenant. */
-@LorawanTest
-class QuarantineTest {
+class QuarantineTest extends LorawanTestBase {
 
     private static final Instant T0 = Instant.parse("2026-03-12T10:00:00Z");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
     @Autowired
     UplinkSink sink;
 
@@ -39,7 +29,7 @@ class QuarantineTest {
 
     @BeforeEach
     void tenant() {
-        client = LorawanClient.newTenant(port, tenants, keys, "quarantine");
+        client = newTenant("quarantine");
     }
 
     @Test
@@ -85,7 +75,7 @@ class QuarantineTest {
     @Test
     void anotherTenantSeesNothingOfTheQuarantine() {
         keep("a840415f31000005", "1", T0, 1);
-        LorawanClient other = LorawanClient.newTenant(port, tenants, keys, "quarantine-other");
+        LorawanClient other = newTenant("quarantine-other");
 
         assertThat(other.admin("GET", "/quarantine", null, 200)).isEmpty();
         assertThat(other.admin("DELETE", "/quarantine/a840415f31000005", null).statusCode()).isEqualTo(404);

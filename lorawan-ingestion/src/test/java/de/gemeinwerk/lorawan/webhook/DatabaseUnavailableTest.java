@@ -1,12 +1,9 @@
 package de.gemeinwerk.lorawan.webhook;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
@@ -22,21 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ingest transaction hangs until its network timeout ends it — is a 503 with Retry-After, never a 2xx; and since
  * nothing was committed, the network server's retry is stored, not taken for a duplicate.
  */
-@LorawanTest
-class DatabaseUnavailableTest {
+class DatabaseUnavailableTest extends LorawanTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
     @Autowired
     DataSource dataSource;
 
     @Test
     void anUplinkThatCannotBeCommittedIs503AndItsRetryIsStored() throws Exception {
-        LorawanClient client = LorawanClient.newTenant(port, tenants, keys, "db-down");
+        LorawanClient client = newTenant("db-down");
         String secret = client.webhookSecret("chirpstack");
         client.register("a840415f31000003", "Luft Rathaus", "dragino-laq4");
         byte[] up = sample("chirpstack-v4/up-laq4.json");

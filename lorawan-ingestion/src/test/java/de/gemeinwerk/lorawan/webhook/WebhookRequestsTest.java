@@ -1,13 +1,9 @@
 package de.gemeinwerk.lorawan.webhook;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +14,10 @@ import static de.gemeinwerk.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may post to a tenant's webhooks, what they may post, and deduplication of what is posted twice. */
-@LorawanTest
-class WebhookRequestsTest {
+class WebhookRequestsTest extends LorawanTestBase {
 
     private static final byte[] UP = sample("chirpstack-v4/up-laq4.json");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     private LorawanClient client;
     private String chirpstack;
@@ -36,7 +25,7 @@ class WebhookRequestsTest {
 
     @BeforeEach
     void tenant() {
-        client = LorawanClient.newTenant(port, tenants, keys, "webhook");
+        client = newTenant("webhook");
         chirpstack = client.webhookSecret("chirpstack");
         tts = client.webhookSecret("the-things-stack");
     }
@@ -48,7 +37,7 @@ class WebhookRequestsTest {
         assertProblem(client.webhook("chirpstack?event=up", UP, "gw_" + "A".repeat(43)), 401, path);
         assertProblem(client.webhook("chirpstack?event=up", UP, "not-even-a-secret"), 401, path);
         // the secret of another tenant's webhook is no secret of this one
-        LorawanClient other = LorawanClient.newTenant(port, tenants, keys, "webhook-other");
+        LorawanClient other = newTenant("webhook-other");
         assertProblem(client.webhook("chirpstack?event=up", UP, other.webhookSecret("chirpstack")), 401, path);
         // nor is this tenant's admin API key
         assertProblem(client.webhook("chirpstack?event=up", UP, client.sta().key()), 401, path);

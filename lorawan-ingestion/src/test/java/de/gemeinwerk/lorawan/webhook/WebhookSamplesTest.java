@@ -1,12 +1,8 @@
 package de.gemeinwerk.lorawan.webhook;
 
 import de.gemeinwerk.lorawan.LorawanClient;
-import de.gemeinwerk.lorawan.LorawanTest;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.lorawan.LorawanTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -22,15 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows: Things, Locations, Datastreams with units and ObservedProperties, Observations with results, times and
  * parameters. The {@code -raw} samples, decoded in Gemeinwerk, give the same results as their decoded twins.
  */
-@LorawanTest
-class WebhookSamplesTest {
+class WebhookSamplesTest extends LorawanTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     @Test
     void everyChirpStackEventThroughTheWebhook() {
@@ -101,7 +90,7 @@ class WebhookSamplesTest {
     }
 
     private LorawanClient tenantWithTheFourDevices(String prefix) {
-        LorawanClient client = LorawanClient.newTenant(port, tenants, keys, prefix);
+        LorawanClient client = newTenant(prefix);
         client.register("24E1247131000001", "Füllstand Bahnhof", "milesight-em500-udl");
         client.register("24e1247132000002", "Pegel Mühlbach", "milesight-em500-swl");
         client.register("a840415f31000003", "Luft Rathaus", "dragino-laq4");
