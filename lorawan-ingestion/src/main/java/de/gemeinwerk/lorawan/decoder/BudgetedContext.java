@@ -46,6 +46,10 @@ final class BudgetedContext extends Context {
         this.active = true;
     }
 
+    boolean isActive() {
+        return active;
+    }
+
     void endBudget() {
         active = false;
     }

@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.decoder;
 
+import org.mozilla.javascript.CompilerEnvirons;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Function;
@@ -116,7 +117,9 @@ public final class DecoderSandbox {
         }
         BudgetedContext cx = factory.enterBudgeted();
         try {
-            program = cx.compileString(script, SOURCE_NAME, 1, null);
+            CompilerEnvirons environment = new CompilerEnvirons();
+            environment.initFromContext(cx);
+            program = cx.compileString(ConstAsLet.rewrite(script, environment), SOURCE_NAME, 1, null);
         } catch (EvaluatorException e) {
             throw new DecoderException(DecoderException.Kind.SYNTAX, "syntax error: " + describe(e));
         } finally {

@@ -3,9 +3,12 @@ package de.gemeinwerk.lorawan.decoder;
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
+import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+
+import java.util.Set;
 
 /**
  * Stands in for one built-in function of the shared scope. Built-ins loop in Java, where the interpreter's
@@ -26,7 +29,7 @@ final class GuardedFunction extends BaseFunction {
 
     @Override
     public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
-        if (!(cx instanceof BudgetedContext budget)) {
+        if (!(cx instanceof BudgetedContext budget) || !budget.isActive()) { // building the shared scope
             return target.call(cx, scope, thisObj, args);
         }
         checkSizes(budget, thisObj, args);
@@ -44,7 +47,24 @@ final class GuardedFunction extends BaseFunction {
         return target.construct(cx, scope, args);
     }
 
+    /**
+     * Built-ins that change an object without a plain assignment, which Rhino's sealing does not stop; on a shared
+     * (sealed) object such a change would reach every later call and every other decoder.
+     */
+    private static final Set<String> MUTATORS = Set.of("defineProperty", "defineProperties", "setPrototypeOf",
+            "__defineGetter__", "__defineSetter__", "preventExtensions", "freeze", "seal", "assign");
+
+    private void refuseChangesToSharedObjects(Scriptable thisObj, Object[] args) {
+        if (MUTATORS.contains(name)) {
+            Object target = name.startsWith("__") ? thisObj : args.length > 0 ? args[0] : null;
+            if (target instanceof ScriptableObject object && object.isSealed()) {
+                throw ScriptRuntime.typeError("the built-in objects are shared by all decoders and cannot be changed");
+            }
+        }
+    }
+
     private void checkSizes(BudgetedContext budget, Scriptable thisObj, Object[] args) {
+        refuseChangesToSharedObjects(thisObj, args);
         checkLength(budget, thisObj);
         for (Object arg : args) {
             checkLength(budget, arg);
@@ -66,7 +86,12 @@ final class GuardedFunction extends BaseFunction {
         if (value instanceof CharSequence text) {
             budget.checkSize(text.length(), 2, "a string length");
         } else if (value instanceof ScriptableObject object && !(value instanceof Function)) {
-            Object length = ScriptableObject.getProperty(object, "length");
+            Object length;
+            try {
+                length = ScriptableObject.getProperty(object, "length");
+            } catch (RhinoException e) {
+                return; // a getter that needs an instance (TypedArray.prototype.length): nothing to measure
+            }
             if (length instanceof Number number) {
                 budget.checkSize(number.doubleValue(), 8, "an array length");
             }

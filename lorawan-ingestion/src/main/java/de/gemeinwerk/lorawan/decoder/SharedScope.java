@@ -24,19 +24,29 @@ final class SharedScope {
      */
     private static final String GUARD_BUILT_INS = """
             (function (global, guard) {
-              const seen = new Set(), queue = [global], all = [];
+              const seen = new Set(), all = [];
+              // the iterators' prototypes are reachable only through an iterator; spreading calls their next()
+              const queue = [global, [][Symbol.iterator](), ''[Symbol.iterator](), new Map()[Symbol.iterator](),
+                  new Set()[Symbol.iterator](), (function* () {})(), 'a'.matchAll(/a/g)];
               const visit = v => { if ((typeof v === 'object' || typeof v === 'function') && v !== null && !seen.has(v)) { seen.add(v); queue.push(v); } };
               while (queue.length) {
-                const o = queue.shift();
+                var o = queue.shift(); // var, not const: Rhino keeps a loop body's const at its first value
                 all.push(o);
                 visit(Object.getPrototypeOf(o));
-                const keys = Reflect.ownKeys(o);
+                // Rhino gives no descriptor for 'prototype'; some typed-array accessors throw without an instance
+                if (typeof o === 'function') try { visit(o.prototype); } catch (e) { }
+                var keys;
+                try { keys = Reflect.ownKeys(o); } catch (e) { continue; }
                 for (var i = 0; i < keys.length; i++) {
-                  const key = keys[i], d = Object.getOwnPropertyDescriptor(o, key);
+                  var key = keys[i], d;
+                  try { d = Object.getOwnPropertyDescriptor(o, key); } catch (e) { continue; }
+                  if (!d) continue; // Rhino lists a few keys it then has no descriptor for
                   if (d.get || d.set) { visit(d.get); visit(d.set); continue; }
-                  const v = d.value;
-                  if (typeof v === 'function' && !Object.prototype.hasOwnProperty.call(v, 'prototype') && !seen.has(v)) {
-                    const guarded = guard(v, typeof key === 'symbol' ? key.description : key);
+                  var v; // not d.value: that can be a lazily loaded constructor's placeholder
+                  try { v = o[key]; } catch (e) { continue; } // some prototypes' values throw without an instance
+                  if (typeof v === 'function' && !Object.prototype.hasOwnProperty.call(v, 'prototype') && !seen.has(v)
+                      && (d.writable || d.configurable)) { // Function.prototype[Symbol.hasInstance] is fixed, and cheap
+                    var guarded = guard(v, typeof key === 'symbol' ? key.description : key);
                     seen.add(v); seen.add(guarded); visit(Object.getPrototypeOf(v));
                     all.push(guarded);
                     Object.defineProperty(o, key, { value: guarded, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
@@ -55,6 +65,10 @@ final class SharedScope {
         BudgetedContext cx = factory.enterBudgeted();
         try {
             ScriptableObject global = cx.initSafeStandardObjects(null, false);
+            for (Object id : global.getAllIds()) {
+                // loads the lazily created constructors now, before sealing; the walk would see their placeholders
+                ScriptableObject.getProperty(global, id.toString());
+            }
             Function walk = (Function) cx.evaluateString(global, GUARD_BUILT_INS, "guard-built-ins", 1, null);
             BaseFunction guard = new BaseFunction() {
                 @Override

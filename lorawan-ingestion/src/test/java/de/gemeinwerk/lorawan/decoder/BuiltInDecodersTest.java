@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BuiltInDecodersTest {
 
-    private static final DecoderSandbox SANDBOX = new DecoderSandbox();
+    private static final DecoderSandbox SANDBOX = DecoderSandboxTest.SANDBOX;
     private static final Instant RECEIVED = Instant.parse("2026-03-12T08:00:00Z");
 
     static List<CodecExamples> examples() {
