@@ -1,5 +1,7 @@
 package de.gemeinwerk.lorawan.admin;
 
+import de.gemeinwerk.lorawan.decoder.DecoderException;
+import de.gemeinwerk.lorawan.decoder.DecoderSandbox;
 import de.gemeinwerk.lorawan.ingest.DeviceRoutes;
 import de.gemeinwerk.lorawan.registry.DeviceType;
 import de.gemeinwerk.lorawan.registry.DeviceTypeInput;
@@ -7,6 +9,7 @@ import de.gemeinwerk.lorawan.registry.DeviceTypeRules;
 import de.gemeinwerk.lorawan.registry.DeviceTypes;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.json.StrictJson;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -35,12 +38,15 @@ public class DeviceTypeAdminController {
     private final DeviceRoutes routes;
     private final TenantAccess access;
     private final StrictJson json;
+    private final DecoderSandbox sandbox;
 
-    public DeviceTypeAdminController(DeviceTypes types, DeviceRoutes routes, TenantAccess access, StrictJson json) {
+    public DeviceTypeAdminController(DeviceTypes types, DeviceRoutes routes, TenantAccess access, StrictJson json,
+                                     DecoderSandbox sandbox) {
         this.types = types;
         this.routes = routes;
         this.access = access;
         this.json = json;
+        this.sandbox = sandbox;
     }
 
     @GetMapping
@@ -75,7 +81,16 @@ public class DeviceTypeAdminController {
         types.delete(access.authorize(tenantSlug, request, Role.ADMIN).id(), id);
     }
 
+    /** A valid type whose decoder, if it has one, compiles and defines decodeUplink; else 400 naming the place. */
     private DeviceTypeInput valid(byte[] body) {
-        return DeviceTypeRules.validate(json.read(body, DeviceTypeInput.class));
+        DeviceTypeInput input = DeviceTypeRules.validate(json.read(body, DeviceTypeInput.class));
+        if (input.decoder() != null) {
+            try {
+                sandbox.check(input.decoder());
+            } catch (DecoderException e) {
+                throw ApiException.badRequest("The decoder cannot be used: " + e.getMessage(), "/decoder");
+            }
+        }
+        return input;
     }
 }

@@ -1,6 +1,6 @@
 package de.gemeinwerk.lorawan.ingest;
 
-import de.gemeinwerk.lorawan.registry.BuiltInDecoderSources;
+import de.gemeinwerk.lorawan.registry.DeviceTypes;
 import de.gemeinwerk.platform.cache.ExpiringCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,13 +28,11 @@ public class DeviceRoutes {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final BuiltInDecoderSources builtIns;
     private final ExpiringCache<Key, Optional<DeviceRoute>> cache = new ExpiringCache<>(TTL, 200_000);
 
-    public DeviceRoutes(JdbcClient jdbc, JsonMapper json, BuiltInDecoderSources builtIns) {
+    public DeviceRoutes(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.builtIns = builtIns;
     }
 
     Optional<DeviceRoute> find(long tenantId, String devEui) {
@@ -60,7 +58,7 @@ public class DeviceRoutes {
                 .query((rs, n) -> {
                     String datastreams = rs.getString("datastreams");
                     return new DeviceRoute(key.devEui(), rs.getString("key"),
-                            builtIns.decoderOf(rs.getString("key"), rs.getString("decoder"), rs.getBoolean("owned")),
+                            DeviceTypes.decoderOf(rs.getString("key"), rs.getString("decoder"), rs.getBoolean("owned")),
                             datastreams == null ? null : json.readValue(datastreams, MAPPED));
                 }).optional();
     }

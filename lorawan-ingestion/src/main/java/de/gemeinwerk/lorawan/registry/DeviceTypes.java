@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.registry;
 
+import de.gemeinwerk.lorawan.decoder.BuiltInDecoders;
 import de.gemeinwerk.platform.error.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +36,7 @@ public class DeviceTypes {
     private final JsonMapper json;
     private final RowMapper<DeviceType> rows;
 
-    public DeviceTypes(JdbcClient jdbc, JsonMapper json, BuiltInDecoderSources builtIns) {
+    public DeviceTypes(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.rows = (rs, n) -> {
@@ -43,9 +44,14 @@ public class DeviceTypes {
             String decoder = rs.getString("decoder");
             return new DeviceType(rs.getLong("id"), rs.getString("key"), rs.getString("name"),
                     rs.getString("description"), owner, rs.getBoolean("shared"),
-                    builtIns.decoderOf(rs.getString("key"), decoder, owner != null),
+                    decoderOf(rs.getString("key"), decoder, owner != null),
                     json.readValue(rs.getString("datastreams"), ENTRIES));
         };
+    }
+
+    /** The decoder a type uses: its own, else (a built-in type, {@code owned} false) the one shipped for its key. */
+    public static String decoderOf(String key, String ownDecoder, boolean owned) {
+        return ownDecoder != null || owned ? ownDecoder : BuiltInDecoders.source(key).orElse(null);
     }
 
     public List<DeviceType> visible(long tenantId) {

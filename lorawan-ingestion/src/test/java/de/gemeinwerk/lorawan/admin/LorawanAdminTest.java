@@ -78,6 +78,7 @@ class LorawanAdminTest extends LorawanTestBase {
         JsonNode laq4 = types.valueStream().filter(t -> t.get("key").asString().equals("dragino-laq4")).findFirst()
                 .orElseThrow();
         assertThat(laq4.get("shared").asBoolean()).isTrue();
+        assertThat(laq4.get("decoder").asString()).contains("function decodeUplink");
         assertThat(laq4.get("datastreams").valueStream().map(d -> d.get("unitOfMeasurement").get("symbol").asString()))
                 .containsExactly("ppm", "ppb", "°C", "%", "V");
         long id = laq4.get("id").asLong();
