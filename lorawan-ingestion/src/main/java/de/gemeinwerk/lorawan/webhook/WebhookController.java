@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,6 +89,21 @@ public class WebhookController {
     private Map<String, String> receive(String tenantSlug, NetworkServer server, HttpServletRequest request,
                                         HttpServletResponse response, Parser parser) {
         try {
+            return receiveOrRefuse(tenantSlug, server, request, parser);
+        } catch (ApiException refused) {
+            log.info("LoRaWAN {} webhook of tenant '{}' refused ({}): {}{}", NetworkServerNames.name(server),
+                    tenantSlug, refused.status().value(), refused.getMessage(),
+                    refused.where() == null ? "" : " at " + refused.where());
+            if (refused.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
+            throw refused;
+        }
+    }
+
+    private Map<String, String> receiveOrRefuse(String tenantSlug, NetworkServer server, HttpServletRequest request,
+                                                Parser parser) {
+        try {
             Tenant tenant = tenants.require(tenantSlug);
             MDC.put(LogContext.TENANT, tenant.slug());
             authentication.authenticate(tenant.id(), server, request);
@@ -98,14 +114,9 @@ public class WebhookController {
                 return Map.of("outcome", "ignored");
             }
             return Map.of("outcome", store(tenant, (Uplink) message).name().toLowerCase(Locale.ROOT));
-        } catch (ApiException refused) {
-            log.info("LoRaWAN {} webhook of tenant '{}' refused ({}): {}{}", NetworkServerNames.name(server),
-                    tenantSlug, refused.status().value(), refused.getMessage(),
-                    refused.where() == null ? "" : " at " + refused.where());
-            if (refused.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            }
-            throw refused;
+        } catch (DataAccessException databaseDown) {
+            // looking up the tenant or the secret failed: the network server must retry, not give up on a 500
+            throw unavailable();
         }
     }
 
