@@ -98,6 +98,9 @@ class WebhookRequestsTest extends LorawanTestBase {
                 415, "/" + client.slug() + "/lorawan/v1/chirpstack");
         assertProblem(client.webhook("the-things-stack", UP, "application/octet-stream", "Authorization",
                 "Bearer " + tts), 415, "/" + client.slug() + "/lorawan/v1/the-things-stack");
+        // ChirpStack's binary encoding goes to the Protobuf reader (which refuses JSON bytes), not to a 415
+        assertProblem(client.webhook("chirpstack?event=up", UP, "application/octet-stream", "Authorization",
+                "Bearer " + chirpstack), 400, "/" + client.slug() + "/lorawan/v1/chirpstack");
         byte[] huge = new byte[(1 << 20) + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
         assertProblem(client.webhook("chirpstack?event=up", huge, chirpstack), 413,
