@@ -59,7 +59,7 @@ public final class EntityJson {
             }
         }
         g.writeName("value");
-        writeArray(g, page.rows(), projection, expand, serviceRoot);
+        writeArray(g, page.rows(), new Shape(projection, serviceRoot), expand);
         if (nextLink != null) {
             g.writeName("@iot.nextLink");
             g.writeString(nextLink);
@@ -69,7 +69,7 @@ public final class EntityJson {
 
     public static void writeEntity(JsonGenerator g, EntityRow row, Projection projection, List<ExpandNode> expand,
                                    String serviceRoot) {
-        writeEntity(g, row, new Shape(projection, serviceRoot), expand, serviceRoot);
+        writeEntity(g, row, new Shape(projection, serviceRoot), expand);
     }
 
     /**
@@ -84,8 +84,12 @@ public final class EntityJson {
         final Navigation[] links;
         final SerializableString[] linkNames;
         final EntityLinks urls;
+        final String serviceRoot;
+        // the shapes of expanded entities (each Observation's Datastream): one for all entities of this shape
+        private final Map<ExpandNode, Shape> expanded = new IdentityHashMap<>();
 
         Shape(Projection projection, String serviceRoot) {
+            this.serviceRoot = serviceRoot;
             this.projection = projection;
             this.properties = projection.properties().toArray(Property[]::new);
             this.propertyNames = new SerializableString[properties.length];
@@ -100,10 +104,13 @@ public final class EntityJson {
             }
             this.urls = new EntityLinks(serviceRoot, projection.type());
         }
+
+        Shape of(ExpandNode node) {
+            return expanded.computeIfAbsent(node, n -> new Shape(n.projection(), serviceRoot));
+        }
     }
 
-    private static void writeEntity(JsonGenerator g, EntityRow row, Shape shape, List<ExpandNode> expand,
-                                    String serviceRoot) {
+    private static void writeEntity(JsonGenerator g, EntityRow row, Shape shape, List<ExpandNode> expand) {
         g.writeStartObject();
         long id = row.id();
         if (shape.projection.selfLink()) {
@@ -135,7 +142,7 @@ public final class EntityJson {
                     g.writeNumber(expanded.count());
                 }
                 g.writeName(NAVIGATION_NAMES.get(navigation));
-                writeArray(g, expanded.rows(), node.projection(), node.children(), serviceRoot);
+                writeArray(g, expanded.rows(), shape.of(node), node.children());
                 if (expanded.more()) {
                     g.writeName(NEXT_LINK_NAMES.get(navigation));
                     g.writeString(shape.urls.self(id) + "/" + navigation.name() + "?" + QueryOptionsWriter.query(
@@ -146,21 +153,17 @@ public final class EntityJson {
                 if (expanded.rows().isEmpty()) {
                     g.writeNull();
                 } else {
-                    writeEntity(g, expanded.rows().getFirst(), node.projection(), node.children(), serviceRoot);
+                    writeEntity(g, expanded.rows().getFirst(), shape.of(node), node.children());
                 }
             }
         }
         g.writeEndObject();
     }
 
-    private static void writeArray(JsonGenerator g, List<EntityRow> rows, Projection projection, List<ExpandNode> expand,
-                                   String serviceRoot) {
+    private static void writeArray(JsonGenerator g, List<EntityRow> rows, Shape shape, List<ExpandNode> expand) {
         g.writeStartArray();
-        if (!rows.isEmpty()) {
-            Shape shape = new Shape(projection, serviceRoot);
-            for (EntityRow row : rows) {
-                writeEntity(g, row, shape, expand, serviceRoot);
-            }
+        for (EntityRow row : rows) {
+            writeEntity(g, row, shape, expand);
         }
         g.writeEndArray();
     }
