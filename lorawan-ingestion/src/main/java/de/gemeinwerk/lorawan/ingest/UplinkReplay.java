@@ -43,8 +43,8 @@ public class UplinkReplay {
     public Result replay(Connection connection, long tenantId, String devEui, List<Uplink> uplinks)
             throws SQLException {
         routes.invalidate(tenantId, devEui); // the caller's transaction may just have registered it
-        DeviceRoute route = routes.find(tenantId, devEui)
-                .orElseThrow(() -> ApiException.notFound("There is no device " + devEui + " registered in this tenant."));
+        DeviceRoute route = routes.find(tenantId, devEui).orElseThrow(() ->
+                ApiException.notFound("There is no device " + devEui + " registered in this tenant."));
         routes.invalidate(tenantId, devEui); // not cached from an uncommitted transaction
         List<MappedDatastream> datastreams;
         try {

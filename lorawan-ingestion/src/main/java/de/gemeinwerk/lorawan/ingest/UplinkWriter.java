@@ -101,7 +101,8 @@ public final class UplinkWriter implements AutoCloseable {
                 group.get(i).result().complete(outcomes.get(i));
             }
         } catch (SQLException e) {
-            if (!(SqlErrors.translate(e, "its Observations cannot be stored", "uplink") instanceof ApiException refused)) {
+            RuntimeException translated = SqlErrors.translate(e, "its Observations cannot be stored", "uplink");
+            if (!(translated instanceof ApiException refused)) {
                 log.warn("storing {} uplinks failed, the database is unavailable: {}", group.size(), e.getMessage());
                 failAll(group, unavailable("the database is unavailable; the uplink was not stored, try again"));
             } else if (group.size() > 1) {

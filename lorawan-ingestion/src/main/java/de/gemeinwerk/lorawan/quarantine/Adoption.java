@@ -32,7 +32,7 @@ public class Adoption {
 
     private final Devices devices;
     private final Quarantine quarantine;
-    private final UplinkReplay replay;
+    private final UplinkReplay uplinkReplay;
     private final DeviceRoutes routes;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -41,7 +41,7 @@ public class Adoption {
                     DataSource dataSource, PlatformTransactionManager transactions) {
         this.devices = devices;
         this.quarantine = quarantine;
-        this.replay = replay;
+        this.uplinkReplay = replay;
         this.routes = routes;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -72,8 +72,8 @@ public class Adoption {
 
     private Adopted replay(long tenantId, String devEui, List<Quarantine.Kept> kept) {
         try {
-            UplinkReplay.Result result = replay.replay(DataSourceUtils.getConnection(dataSource), tenantId, devEui,
-                    kept.stream().map(Quarantine.Kept::uplink).toList());
+            UplinkReplay.Result result = uplinkReplay.replay(DataSourceUtils.getConnection(dataSource), tenantId,
+                    devEui, kept.stream().map(Quarantine.Kept::uplink).toList());
             List<Long> replayed = new ArrayList<>();
             for (int i = 0; i < kept.size(); i++) {
                 if (!result.stillKept().containsKey(i)) {

@@ -36,7 +36,8 @@ public class Quarantine {
                 .param("tenant", tenantId)
                 .query((rs, n) -> new QuarantinedDevice(rs.getString("dev_eui"), rs.getString("network_server"),
                         rs.getString("device_name"), rs.getLong("uplinks"),
-                        rs.getObject("first_seen", OffsetDateTime.class), rs.getObject("last_seen", OffsetDateTime.class),
+                        rs.getObject("first_seen", OffsetDateTime.class),
+                        rs.getObject("last_seen", OffsetDateTime.class),
                         rs.getString("reason")))
                 .list();
     }

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
  * @param unitOfMeasurement the SensorThings unitOfMeasurement object, as given
  * @param scale             multiplies numeric values; null: as decoded
  */
-public record DatastreamEntry(String field, String name, String description, ObservedPropertyDefinition observedProperty,
-                              JsonNode unitOfMeasurement, String observationType, Double scale) {
+public record DatastreamEntry(String field, String name, String description,
+                              ObservedPropertyDefinition observedProperty, JsonNode unitOfMeasurement,
+                              String observationType, Double scale) {
 
     /** The ObservedProperty of the Datastreams; reused within a tenant by {@code definition}. */
     public record ObservedPropertyDefinition(String name, String definition, String description) {

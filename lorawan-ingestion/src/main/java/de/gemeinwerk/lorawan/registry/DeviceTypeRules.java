@@ -69,11 +69,14 @@ public final class DeviceTypeRules {
         if (entry.scale() != null && (entry.scale().isNaN() || entry.scale().isInfinite() || entry.scale() == 0)) {
             throw ApiException.badRequest("'scale' is a finite number other than 0.", at + "/scale");
         }
+        String propertyAt = at + "/observedProperty";
+        DatastreamEntry.ObservedPropertyDefinition validProperty = new DatastreamEntry.ObservedPropertyDefinition(
+                TextInput.required(property.name(), propertyAt + "/name"),
+                TextInput.required(property.definition(), propertyAt + "/definition"),
+                TextInput.optional(property.description(), propertyAt + "/description"));
         return new DatastreamEntry(entry.field(), TextInput.required(entry.name(), at + "/name"),
-                TextInput.optional(entry.description(), at + "/description"),
-                new DatastreamEntry.ObservedPropertyDefinition(TextInput.required(property.name(), at + "/observedProperty/name"),
-                        TextInput.required(property.definition(), at + "/observedProperty/definition"),
-                        TextInput.optional(property.description(), at + "/observedProperty/description")),
-                entry.unitOfMeasurement(), TextInput.required(entry.observationType(), at + "/observationType"), entry.scale());
+                TextInput.optional(entry.description(), at + "/description"), validProperty,
+                entry.unitOfMeasurement(), TextInput.required(entry.observationType(), at + "/observationType"),
+                entry.scale());
     }
 }

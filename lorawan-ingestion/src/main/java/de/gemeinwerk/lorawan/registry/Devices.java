@@ -119,7 +119,8 @@ public class Devices {
                 throw ApiException.badRequest("The location is not a GeoJSON geometry: " + e.getMessage(), "/location");
             }
         }
-        if (registration.thing() != null && jdbc.sql("select count(*) from sta_thing where tenant_id = :tenant and id = :id")
+        if (registration.thing() != null && jdbc.sql(
+                        "select count(*) from sta_thing where tenant_id = :tenant and id = :id")
                 .param("tenant", tenantId).param("id", registration.thing()).query(Long.class).single() == 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "There is no Thing " + registration.thing()
                     + " in this tenant.", "/thing");
