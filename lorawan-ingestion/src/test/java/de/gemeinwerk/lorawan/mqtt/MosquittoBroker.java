@@ -1,0 +1,157 @@
+package de.gemeinwerk.lorawan.mqtt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto (Debian's {@code mosquitto}, which {@code ./gemeinwerk test} installs) in a temporary directory:
+ * a plain listener and a TLS listener on free ports of 127.0.0.1, user names and passwords only, persistence on —
+ * so persistent sessions and their queued messages survive {@link #restart()}, as on a network server's broker.
+ * The TLS listener's certificate is issued by a CA generated here with openssl ({@link #caCertificate()}).
+ */
+final class MosquittoBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Path dir;
+    private final int port;
+    private final int tlsPort;
+    private Process process;
+
+    private MosquittoBroker(Path dir, int port, int tlsPort) {
+        this.dir = dir;
+        this.port = port;
+        this.tlsPort = tlsPort;
+    }
+
+    /** Starts a broker in {@code dir} that accepts these users (name → password). */
+    static MosquittoBroker start(Path dir, Map<String, String> users) throws IOException, InterruptedException {
+        MosquittoBroker broker = new MosquittoBroker(dir, freePort(), freePort());
+        broker.configure(users);
+        broker.startProcess();
+        return broker;
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    String tlsUri() {
+        return "ssl://127.0.0.1:" + tlsPort;
+    }
+
+    String caCertificate() throws IOException {
+        return Files.readString(dir.resolve("ca.crt"));
+    }
+
+    /** Stops the broker (it saves its sessions, as on a shutdown) and starts it again on the same ports. */
+    void restart() throws IOException, InterruptedException {
+        stop();
+        startProcess();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void configure(Map<String, String> users) throws IOException, InterruptedException {
+        Path passwords = dir.resolve("passwd");
+        Files.createFile(passwords);
+        for (var user : users.entrySet()) {
+            run("mosquitto_passwd", "-b", passwords.toString(), user.getKey(), user.getValue());
+        }
+        generateCertificates();
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                // as root, Mosquitto would switch to the user "mosquitto", who cannot read this directory
+                "user " + System.getProperty("user.name"),
+                "per_listener_settings false",
+                "allow_anonymous false",
+                "password_file " + passwords,
+                "persistence true",
+                "persistence_location " + dir.resolve("data") + "/",
+                "log_dest file " + dir.resolve("mosquitto.log"),
+                "log_type error", "log_type warning", "log_type notice", "log_type information",
+                "listener " + port + " 127.0.0.1",
+                "listener " + tlsPort + " 127.0.0.1",
+                "cafile " + dir.resolve("ca.crt"),
+                "certfile " + dir.resolve("server.crt"),
+                "keyfile " + dir.resolve("server.key"),
+                ""));
+    }
+
+    /** A CA, and a server certificate for 127.0.0.1 and localhost issued by it. */
+    private void generateCertificates() throws IOException, InterruptedException {
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=Gemeinwerk Test CA", "-keyout", "ca.key", "-out", "ca.crt",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-keyout", "server.key", "-out", "server.csr");
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", "server.ext", "-out", "server.crt");
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
+        String mosquitto = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        process = new ProcessBuilder(mosquitto, "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!accepts(port) || !accepts(tlsPort)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.out"))
+                        + readIfExists(dir.resolve("mosquitto.log")));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String readIfExists(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process tool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes());
+        if (!tool.waitFor(30, TimeUnit.SECONDS) || tool.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
