@@ -1,0 +1,177 @@
+package de.gemeinwerk.lorawan.mqtt;
+
+import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.sensorthings.StaClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static de.gemeinwerk.platform.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The admin API of MQTT connections over real HTTP, with connections to a real Mosquitto. */
+@MqttTest
+class MqttConnectionAdminTest {
+
+    private static final String PASSWORD = "abo-geheim-4711";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path brokerDir;
+    static MosquittoBroker broker;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    RecordingSink sink;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = MosquittoBroker.start(brokerDir, Map.of("gemeinwerk", PASSWORD, "chirpstack", "cs-geheim"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void aCreatedConnectionDeliversUplinksUntilDeleted() throws Exception {
+        StaClient admin = tenant();
+        HttpResponse<String> created = send(admin, "POST", "", chirpStack(broker.uri(), PASSWORD));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode connection = StaClient.json(created.body());
+        assertThat(connection.get("networkServer").asString()).isEqualTo("chirpstack");
+        assertThat(connection.get("topic").asString())
+                .isEqualTo("application/" + BrokerSubscriptionTest.CHIRPSTACK_APPLICATION + "/device/+/event/up");
+        long id = connection.get("id").asLong();
+
+        await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("connected"));
+        new TestPublisher(broker.uri(), "chirpstack", "cs-geheim").publish("application/"
+                        + BrokerSubscriptionTest.CHIRPSTACK_APPLICATION + "/device/a840415f31000003/event/up",
+                TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+
+        await().atMost(WAIT).until(() -> sink.stored(admin.tenant().id()).size() == 1);
+        assertThat(sink.stored(admin.tenant().id()).getFirst().uplink().devEui()).isEqualTo("a840415f31000003");
+        JsonNode status = status(admin, 0);
+        assertThat(status.get("received").asLong()).isEqualTo(1);
+        assertThat(status.get("lastMessageAt").asString()).isNotBlank();
+
+        assertThat(send(admin, "DELETE", "/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(StaClient.json(send(admin, "GET", "", null).body())).isEmpty();
+        assertProblem(send(admin, "DELETE", "/" + id, null), 404, path(admin) + "/" + id);
+    }
+
+    @Test
+    void neverShowsOrStoresThePasswordInClear() {
+        StaClient admin = tenant();
+        HttpResponse<String> created = send(admin, "POST", "", chirpStack(broker.uri(), PASSWORD));
+        HttpResponse<String> list = send(admin, "GET", "", null);
+
+        for (HttpResponse<String> response : List.of(created, list)) {
+            assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain("password").doesNotContain("v1:");
+        }
+        String sealed = jdbc.sql("select password_sealed from lorawan_mqtt_connection where tenant_id = ?")
+                .param(admin.tenant().id()).query(String.class).single();
+        assertThat(sealed).startsWith("v1:").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aWrongPasswordShowsAsFailed() {
+        StaClient admin = tenant();
+        assertThat(send(admin, "POST", "", chirpStack(broker.uri(), "falsch")).statusCode()).isEqualTo(201);
+
+        await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("failed"));
+        assertThat(status(admin, 0).get("lastError").asString()).contains("username or password");
+    }
+
+    @Test
+    void connectionsAreTheTenantsOwn() {
+        StaClient admin = tenant();
+        StaClient neighbour = tenant();
+        long id = StaClient.json(send(admin, "POST", "", chirpStack(broker.uri(), PASSWORD)).body()).get("id").asLong();
+
+        assertProblem(send(admin.withKey(neighbour.key()), "GET", "", null), 403, path(admin));
+        assertProblem(send(admin.withKey(neighbour.key()), "POST", "", chirpStack(broker.uri(), PASSWORD)), 403,
+                path(admin));
+        assertThat(StaClient.json(send(neighbour, "GET", "", null).body())).isEmpty();
+        assertProblem(send(neighbour, "DELETE", "/" + id, null), 404, path(neighbour) + "/" + id);
+        assertThat(StaClient.json(send(admin, "GET", "", null).body())).hasSize(1);
+        assertProblem(send(admin, "GET", "", null, null), 401, path(admin));
+    }
+
+    @Test
+    void refusesBadSettingsNamingTheField() throws Exception {
+        StaClient admin = tenant();
+        String ttsSettings = """
+                {"name": "TTN", "networkServer": "the-things-stack", "uri": "ssl://eu1.cloud.thethings.network:8883",
+                 "username": "other-app@ttn", "password": "NNSXS.X", "applicationId": "municipal-sensors"}""";
+        Map<String, String> fieldOfBody = Map.of(
+                chirpStack("http://broker.example.org", PASSWORD), "body: /uri",
+                chirpStack("tcp://", PASSWORD), "body: /uri",
+                chirpStack("ssl://broker.example.org:8883/mqtt", PASSWORD), "body: /uri",
+                chirpStack(broker.tlsUri(), PASSWORD).replace("}", ", \"caCertificate\": \"-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\"}"), "body: /caCertificate",
+                chirpStack(broker.uri(), PASSWORD).replace("\"name\": \"ChirpStack der Stadtwerke\", ", ""), "body: /name",
+                chirpStack(broker.uri(), PASSWORD).replace("\"chirpstack\"", "\"loriot\""), "body: /networkServer",
+                chirpStack(broker.uri(), PASSWORD).replace(BrokerSubscriptionTest.CHIRPSTACK_APPLICATION, "app-1"), "body: /applicationId",
+                chirpStack(broker.uri(), PASSWORD).replace("\"username\": \"gemeinwerk\", ", ""), "body: /username",
+                chirpStack(broker.uri(), PASSWORD).replace("}", ", \"port\": 1883}"), "body: /port",
+                ttsSettings, "body: /username");
+        for (var body : fieldOfBody.entrySet()) {
+            JsonNode problem = assertProblem(send(admin, "POST", "", body.getKey()), 400, path(admin));
+            assertThat(problem.get("where").asString()).as(body.getKey()).isEqualTo(body.getValue());
+        }
+        // a CA certificate that is one is accepted
+        String caCertificate = JsonMapper.shared().writeValueAsString(broker.caCertificate());
+        assertThat(send(admin, "POST", "", chirpStack(broker.tlsUri(), PASSWORD).replace("}",
+                ", \"caCertificate\": " + caCertificate + "}")).statusCode()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("connected"));
+    }
+
+    private StaClient tenant() {
+        return StaClient.newTenant(port, tenants, keys, "mqtt");
+    }
+
+    private static String chirpStack(String uri, String password) {
+        return """
+                {"name": "ChirpStack der Stadtwerke", "networkServer": "chirpstack", "uri": "%s", \
+                "username": "gemeinwerk", "password": "%s", "applicationId": "%s"}"""
+                .formatted(uri, password, BrokerSubscriptionTest.CHIRPSTACK_APPLICATION);
+    }
+
+    private static JsonNode status(StaClient admin, int index) {
+        return StaClient.json(send(admin, "GET", "", null).body()).get(index).get("status");
+    }
+
+    private static String path(StaClient client) {
+        return "/" + client.tenant().slug() + "/admin/v1/lorawan/mqtt-connections";
+    }
+
+    private static HttpResponse<String> send(StaClient client, String method, String path, String body) {
+        return send(client, method, path, body, client.key());
+    }
+
+    private static HttpResponse<String> send(StaClient client, String method, String path, String body, String key) {
+        return client.http().sendJson(method, path(client) + path, body, key);
+    }
+}
