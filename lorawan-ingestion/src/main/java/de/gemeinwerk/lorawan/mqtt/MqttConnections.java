@@ -70,13 +70,18 @@ public class MqttConnections implements SmartLifecycle {
         } catch (SecretException e) {
             log.error("MQTT connection {} of tenant {} cannot be opened: {}", connection.id(), connection.tenantId(),
                     e.getMessage());
-            open.put(connection.id(), BrokerSubscription.unopenable(connection, "the password cannot be opened: "
+            replace(connection.id(), BrokerSubscription.unopenable(connection, "the password cannot be opened: "
                     + e.getMessage()));
             return;
         }
         BrokerSubscription subscription = new BrokerSubscription(connection, password, sink, timing, scheduler);
-        open.put(connection.id(), subscription);
+        replace(connection.id(), subscription);
         subscription.start();
+    }
+
+    /** Two clients with one client id would take the connection from each other in turn: the old one goes first. */
+    private void replace(long connectionId, BrokerSubscription subscription) {
+        Optional.ofNullable(open.put(connectionId, subscription)).ifPresent(BrokerSubscription::stop);
     }
 
     void close(long connectionId) {

@@ -2,14 +2,11 @@ package de.gemeinwerk.lorawan.mqtt;
 
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.Uplink;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,28 +32,16 @@ class BrokerSubscriptionTest {
             Duration.ofMillis(500), Duration.ofSeconds(5));
     private static final AtomicLong IDS = new AtomicLong(1000);
 
-    @TempDir
-    static Path brokerDir;
-    static MosquittoBroker broker;
-    static TestPublisher chirpStack;
-    static TestPublisher theThingsStack;
+    @RegisterExtension
+    static final MosquittoBroker broker = MosquittoBroker.withUsers(Map.of("gemeinwerk", "abo-geheim",
+            "chirpstack", "cs-geheim", TTS_USER, "NNSXS.API-KEY"));
+    // the broker's ports are chosen when it is made, so its URI is known before it starts
+    static final TestPublisher chirpStack = new TestPublisher(broker.uri(), "chirpstack", "cs-geheim");
+    static final TestPublisher theThingsStack = new TestPublisher(broker.uri(), TTS_USER, "NNSXS.API-KEY");
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final RecordingSink sink = new RecordingSink();
     private final List<BrokerSubscription> subscriptions = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = MosquittoBroker.start(brokerDir, Map.of("gemeinwerk", "abo-geheim", "chirpstack", "cs-geheim",
-                TTS_USER, "NNSXS.API-KEY"));
-        chirpStack = new TestPublisher(broker.uri(), "chirpstack", "cs-geheim");
-        theThingsStack = new TestPublisher(broker.uri(), TTS_USER, "NNSXS.API-KEY");
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @AfterEach
     void stopSubscriptions() {

@@ -1,5 +1,9 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,36 +14,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Mosquitto (Debian's {@code mosquitto}, which {@code ./gemeinwerk test} installs) in a temporary directory:
  * a plain listener and a TLS listener on free ports of 127.0.0.1, user names and passwords only, persistence on —
  * so persistent sessions and their queued messages survive {@link #restart()}, as on a network server's broker.
  * The TLS listener's certificate is issued by a CA generated here with openssl ({@link #caCertificate()}).
+ * <p>
+ * A JUnit extension: {@code @RegisterExtension static final MosquittoBroker broker = MosquittoBroker.withUsers(…)}
+ * starts it before the class's tests and stops it (and deletes its directory) after them.
  */
-final class MosquittoBroker implements AutoCloseable {
+final class MosquittoBroker implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
-    private final Path dir;
-    private final int port;
-    private final int tlsPort;
+    private final Map<String, String> users;
+    private final int port = freePort();
+    private final int tlsPort = freePort();
+    private Path dir;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port, int tlsPort) {
-        this.dir = dir;
-        this.port = port;
-        this.tlsPort = tlsPort;
+    private MosquittoBroker(Map<String, String> users) {
+        this.users = users;
     }
 
-    /** Starts a broker in {@code dir} that accepts these users (name → password). */
-    static MosquittoBroker start(Path dir, Map<String, String> users) throws IOException, InterruptedException {
-        MosquittoBroker broker = new MosquittoBroker(dir, freePort(), freePort());
-        broker.configure(users);
-        broker.startProcess();
-        return broker;
+    /** A broker that accepts these users (name → password). */
+    static MosquittoBroker withUsers(Map<String, String> users) {
+        return new MosquittoBroker(users);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+        dir = Files.createTempDirectory("mosquitto");
+        configure();
+        startProcess();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
     }
 
     String uri() {
@@ -67,14 +89,7 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            stop();
-        }
-    }
-
-    private void configure(Map<String, String> users) throws IOException, InterruptedException {
+    private void configure() throws IOException, InterruptedException {
         Path passwords = dir.resolve("passwd");
         Files.createFile(passwords);
         for (var user : users.entrySet()) {

@@ -1,12 +1,11 @@
 package de.gemeinwerk.lorawan.mqtt;
 
 import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.secrets.SecretBox;
 import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.StaClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +28,9 @@ class MqttConnectionAdminTest {
     private static final String PASSWORD = "abo-geheim-4711";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path brokerDir;
-    static MosquittoBroker broker;
+    @RegisterExtension
+    static final MosquittoBroker broker = MosquittoBroker.withUsers(Map.of("gemeinwerk", PASSWORD,
+            "chirpstack", "cs-geheim"));
 
     @LocalServerPort
     int port;
@@ -44,16 +42,10 @@ class MqttConnectionAdminTest {
     RecordingSink sink;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = MosquittoBroker.start(brokerDir, Map.of("gemeinwerk", PASSWORD, "chirpstack", "cs-geheim"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @Autowired
+    MqttConnections connections;
+    @Autowired
+    MqttConnectionStore store;
 
     @Test
     void aCreatedConnectionDeliversUplinksUntilDeleted() throws Exception {
@@ -103,6 +95,27 @@ class MqttConnectionAdminTest {
 
         await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("failed"));
         assertThat(status(admin, 0).get("lastError").asString()).contains("username or password");
+    }
+
+    @Test
+    void aPasswordSealedWithAnotherKeyShowsAsFailed() {
+        StaClient admin = tenant();
+        String foreignSealed = new SecretBox(SecretBox.newKey()).seal(PASSWORD,
+                "lorawan_mqtt_connection.password/tenant " + admin.tenant().id());
+        jdbc.sql("""
+                        insert into lorawan_mqtt_connection (tenant_id, name, network_server, uri, username,
+                            password_sealed, application_id)
+                        values (?, 'restored from another installation', 'chirpstack', ?, 'gemeinwerk', ?, ?)""")
+                .params(admin.tenant().id(), broker.uri(), foreignSealed, BrokerSubscriptionTest.CHIRPSTACK_APPLICATION)
+                .update();
+
+        // as at the next start: the connection is opened from the table
+        connections.open(store.list(admin.tenant().id()).getFirst());
+
+        JsonNode status = status(admin, 0);
+        assertThat(status.get("state").asString()).isEqualTo("failed");
+        assertThat(status.get("lastError").asString()).startsWith("the password cannot be opened: The secret was sealed"
+                + " with key ");
     }
 
     @Test
