@@ -29,6 +29,10 @@ final class UplinkMessages {
     }
 
     static Read read(NetworkServer networkServer, byte[] payload) {
+        if (networkServer == NetworkServer.CHIRPSTACK && !looksLikeJson(payload)) {
+            return new Read.Unreadable("not JSON: ChirpStack's MQTT integration sends Protobuf unless its "
+                    + "[integration.mqtt] setting json = true; Gemeinwerk reads the JSON encoding");
+        }
         NetworkServerMessage message;
         try {
             message = switch (networkServer) {
@@ -42,5 +46,15 @@ final class UplinkMessages {
             case Uplink uplink -> new Read.AnUplink(uplink);
             case DeviceEvent event -> new Read.NotAnUplink(event.type() + " of " + event.devEui());
         };
+    }
+
+    /** Whether the payload begins like a JSON object (Protobuf begins with a field tag byte, never '{'). */
+    private static boolean looksLikeJson(byte[] payload) {
+        for (byte b : payload) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
     }
 }
