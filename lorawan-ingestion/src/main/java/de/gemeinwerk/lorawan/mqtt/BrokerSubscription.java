@@ -20,6 +20,7 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,10 +103,15 @@ final class BrokerSubscription {
     }
 
     private void scheduleConnect(Duration delay) {
-        if (!stopped) {
+        if (stopped) {
+            return;
+        }
+        try {
             // connecting blocks (DNS, TCP, TLS, CONNACK): on a virtual thread, so slow brokers never hold up the others
             scheduler.schedule(() -> Thread.ofVirtual().name(connection.clientId()).start(this::connect),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the application is stopping: stop() follows
         }
     }
 

@@ -6,19 +6,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The open connections to the network servers' brokers: one {@link BrokerSubscription} per enabled stored
- * connection, opened when the application has started (after the database is migrated) and when a connection is
- * created, closed when it is deleted and before the application stops (before the database pool closes, so no
- * uplink is handed to a closed sink).
+ * The connections to the network servers' brokers that this instance holds: one {@link BrokerSubscription} per
+ * enabled stored connection it could claim ({@link ConnectionClaims}: with several instances on one database, each
+ * connection is held by exactly one). Every round ({@code gemeinwerk.lorawan.mqtt.claim-interval}) it claims and
+ * opens connections that nobody holds — new ones created on another instance, or those of an instance that stopped
+ * — and closes those deleted meanwhile. A connection created or deleted through this instance is opened or closed at
+ * once. Opened after the application has started (the database is migrated), closed before it stops (before the
+ * database pool closes, so no uplink is handed to a closed sink).
  */
 @Component
 @EnableConfigurationProperties(MqttProperties.class)
@@ -29,27 +39,28 @@ public class MqttConnections implements SmartLifecycle {
     private final MqttConnectionStore store;
     private final UplinkSink sink;
     private final MqttProperties timing;
+    private final ConnectionClaims claims;
     private final Map<Long, BrokerSubscription> open = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
-    public MqttConnections(MqttConnectionStore store, UplinkSink sink, MqttProperties timing) {
+    public MqttConnections(MqttConnectionStore store, UplinkSink sink, MqttProperties timing, DataSource dataSource) {
         this.store = store;
         this.sink = sink;
         this.timing = timing;
+        this.claims = new ConnectionClaims(dataSource);
     }
 
     @Override
-    public void start() {
-        // one thread only waits for due attempts; the attempts themselves run on virtual threads
+    public synchronized void start() {
+        // one thread for the rounds and for waiting for due attempts; the attempts run on virtual threads
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mqtt-connections")
                 .daemon().factory());
-        store.enabled().forEach(this::open);
+        scheduler.scheduleWithFixedDelay(this::claimRound, 0, timing.claimInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void stop() {
-        open.values().forEach(BrokerSubscription::stop);
-        open.clear();
+    public synchronized void stop() {
+        closeAll();
         scheduler.shutdownNow();
         scheduler = null;
     }
@@ -59,37 +70,84 @@ public class MqttConnections implements SmartLifecycle {
         return scheduler != null;
     }
 
-    /** Starts subscribing for {@code connection} (a new one, or one read at start). */
-    void open(MqttConnection connection) {
+    /** Opens a connection just created through this instance. */
+    synchronized void open(MqttConnection connection) {
         if (!isRunning()) {
-            return; // stopping: start() opens it again with all enabled connections
+            return; // stopping: the next start claims it with all others
         }
-        String password;
         try {
-            password = store.password(connection);
+            if (claims.claim(connection.id())) {
+                subscribe(connection);
+            }
+        } catch (SQLException e) {
+            log.warn("MQTT connection {} not claimed now ({}); the next round tries again", connection.id(),
+                    e.getMessage());
+        }
+    }
+
+    /** Closes a connection deleted through this instance. */
+    synchronized void close(long connectionId) {
+        Optional.ofNullable(open.remove(connectionId)).ifPresent(BrokerSubscription::stop);
+        try {
+            claims.release(connectionId);
+        } catch (SQLException e) {
+            // the claim ends with the session at the latest; nobody claims a deleted connection anyway
+            log.debug("MQTT connection {}: claim not released: {}", connectionId, e.getMessage());
+        }
+    }
+
+    /** The connection's status on this instance; empty when this instance does not hold it. */
+    Optional<ConnectionStatus> status(long connectionId) {
+        return Optional.ofNullable(open.get(connectionId)).map(BrokerSubscription::status);
+    }
+
+    /** Claims and opens what nobody holds, closes what was deleted; runs every claim interval. */
+    synchronized void claimRound() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            if (!claims.intact()) {
+                log.warn("MQTT connections: the session holding this instance's claims broke; closing them all to "
+                        + "claim them again");
+                closeAll();
+            }
+            List<MqttConnection> enabled = store.enabled();
+            Set<Long> wanted = new HashSet<>();
+            for (MqttConnection connection : enabled) {
+                wanted.add(connection.id());
+                if (!open.containsKey(connection.id()) && claims.claim(connection.id())) {
+                    subscribe(connection);
+                }
+            }
+            for (long gone : Set.copyOf(open.keySet())) {
+                if (!wanted.contains(gone)) {
+                    close(gone);
+                }
+            }
+        } catch (SQLException | DataAccessException e) {
+            log.warn("MQTT connections: claim round failed ({}); trying again in {}", e.getMessage(),
+                    timing.claimInterval());
+        }
+    }
+
+    private void subscribe(MqttConnection connection) {
+        BrokerSubscription subscription;
+        try {
+            subscription = new BrokerSubscription(connection, store.password(connection), sink, timing, scheduler);
         } catch (SecretException e) {
             log.error("MQTT connection {} of tenant {} cannot be opened: {}", connection.id(), connection.tenantId(),
                     e.getMessage());
-            replace(connection.id(), BrokerSubscription.unopenable(connection, "the password cannot be opened: "
-                    + e.getMessage()));
-            return;
+            subscription = BrokerSubscription.unopenable(connection, "the password cannot be opened: " + e.getMessage());
         }
-        BrokerSubscription subscription = new BrokerSubscription(connection, password, sink, timing, scheduler);
-        replace(connection.id(), subscription);
+        // two clients with one client id would take the connection from each other in turn: the old one goes first
+        Optional.ofNullable(open.put(connection.id(), subscription)).ifPresent(BrokerSubscription::stop);
         subscription.start();
     }
 
-    /** Two clients with one client id would take the connection from each other in turn: the old one goes first. */
-    private void replace(long connectionId, BrokerSubscription subscription) {
-        Optional.ofNullable(open.put(connectionId, subscription)).ifPresent(BrokerSubscription::stop);
-    }
-
-    void close(long connectionId) {
-        Optional.ofNullable(open.remove(connectionId)).ifPresent(BrokerSubscription::stop);
-    }
-
-    /** The connection's status on this instance; empty when it is not open here. */
-    Optional<ConnectionStatus> status(long connectionId) {
-        return Optional.ofNullable(open.get(connectionId)).map(BrokerSubscription::status);
+    private void closeAll() {
+        open.values().forEach(BrokerSubscription::stop);
+        open.clear();
+        claims.close();
     }
 }

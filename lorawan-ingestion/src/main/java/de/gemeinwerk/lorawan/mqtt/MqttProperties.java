@@ -14,10 +14,13 @@ import java.time.Duration;
  *                       overloaded): the broker then redelivers what was not acknowledged, by which time the cause
  *                       may be gone — and a pause takes load off rather than adding it
  * @param connectTimeout how long a connect or subscribe may take
+ * @param claimInterval  how often an instance looks for connections nobody holds (created on another instance, or
+ *                       held by one that stopped) and for connections deleted on another instance
  */
 @ConfigurationProperties("gemeinwerk.lorawan.mqtt")
 public record MqttProperties(@DefaultValue("1s") Duration reconnectMin, @DefaultValue("60s") Duration reconnectMax,
-                             @DefaultValue("10s") Duration refusedPause, @DefaultValue("15s") Duration connectTimeout) {
+                             @DefaultValue("10s") Duration refusedPause, @DefaultValue("15s") Duration connectTimeout,
+                             @DefaultValue("15s") Duration claimInterval) {
 
     /** The wait before the attempt after {@code failedAttempts} failed ones. */
     Duration backoff(int failedAttempts) {

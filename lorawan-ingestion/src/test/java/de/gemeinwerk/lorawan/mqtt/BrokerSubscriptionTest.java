@@ -29,7 +29,7 @@ class BrokerSubscriptionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     // a first reconnect attempt 2 s after a loss leaves time to publish while the subscriber is away
     private static final MqttProperties TIMING = new MqttProperties(Duration.ofSeconds(2), Duration.ofSeconds(4),
-            Duration.ofMillis(500), Duration.ofSeconds(5));
+            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(15));
     private static final AtomicLong IDS = new AtomicLong(1000);
 
     @RegisterExtension

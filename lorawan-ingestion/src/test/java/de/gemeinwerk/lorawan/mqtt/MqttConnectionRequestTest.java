@@ -49,7 +49,7 @@ class MqttConnectionRequestTest {
     @Test
     void doublesTheReconnectWaitUpToTheMaximum() {
         MqttProperties timing = new MqttProperties(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), Duration.ofSeconds(15));
 
         assertThat(timing.backoff(0)).isEqualTo(Duration.ofSeconds(1));
         assertThat(timing.backoff(3)).isEqualTo(Duration.ofSeconds(8));

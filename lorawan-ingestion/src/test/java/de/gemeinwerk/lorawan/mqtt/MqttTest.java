@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gemeinwerk.database.embedded.temporary=true",
                 "gemeinwerk.lorawan.mqtt.reconnect-min=500ms", "gemeinwerk.lorawan.mqtt.reconnect-max=2s",
-                "gemeinwerk.lorawan.mqtt.refused-pause=500ms"})
+                "gemeinwerk.lorawan.mqtt.refused-pause=500ms", "gemeinwerk.lorawan.mqtt.claim-interval=500ms"})
 @interface MqttTest {
 
     @TestConfiguration(proxyBeanMethods = false)
