@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import static de.gemeinwerk.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The admin API of MQTT connections over real HTTP, with connections to a real Mosquitto. */
+/** The admin API of MQTT connections over real HTTP, with connections to a real Mosquitto; several instances. */
 @MqttTest
 class MqttConnectionAdminTest {
 
@@ -42,6 +43,14 @@ class MqttConnectionAdminTest {
     RecordingSink sink;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MqttConnections connections;
+    @Autowired
+    MqttConnectionStore store;
+    @Autowired
+    MqttProperties timing;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aCreatedConnectionDeliversUplinksUntilDeleted() throws Exception {
@@ -55,9 +64,7 @@ class MqttConnectionAdminTest {
         long id = connection.get("id").asLong();
 
         await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("connected"));
-        new TestPublisher(broker.uri(), "chirpstack", "cs-geheim").publish("application/"
-                        + BrokerSubscriptionTest.CHIRPSTACK_APPLICATION + "/device/a840415f31000003/event/up",
-                TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+        publishSample();
 
         await().atMost(WAIT).until(() -> sink.stored(admin.tenant().id()).size() == 1);
         assertThat(sink.stored(admin.tenant().id()).getFirst().uplink().devEui()).isEqualTo("a840415f31000003");
@@ -154,6 +161,49 @@ class MqttConnectionAdminTest {
         assertThat(send(admin, "POST", "", chirpStack(broker.tlsUri(), PASSWORD).replace("}",
                 ", \"caCertificate\": " + caCertificate + "}")).statusCode()).isEqualTo(201);
         await().atMost(WAIT).until(() -> status(admin, 0).get("state").asString().equals("connected"));
+    }
+
+    /**
+     * Two instances on one database (this application and a second {@link MqttConnections} on the same tables): a
+     * connection is held by one of them, the other takes it over when the holder stops, and a deletion through one
+     * closes it on the other.
+     */
+    @Test
+    void oneInstanceHoldsAConnectionAndAnotherTakesOverWhenItStops() throws Exception {
+        StaClient admin = tenant();
+        long id = StaClient.json(send(admin, "POST", "", chirpStack(broker.uri(), PASSWORD)).body()).get("id").asLong();
+        await().atMost(WAIT).until(() -> connections.status(id).map(ConnectionStatus::state)
+                .orElse("").equals(ConnectionStatus.CONNECTED));
+        RecordingSink otherSink = new RecordingSink();
+        MqttConnections other = new MqttConnections(store, otherSink, timing, dataSource);
+        other.start();
+        try {
+            other.claimRound();
+            assertThat(other.status(id)).isEmpty();
+
+            connections.stop();
+            other.claimRound();
+            await().atMost(WAIT).until(() -> other.status(id).map(ConnectionStatus::state)
+                    .orElse("").equals(ConnectionStatus.CONNECTED));
+            publishSample();
+            await().atMost(WAIT).until(() -> otherSink.stored(admin.tenant().id()).size() == 1);
+
+            connections.start();
+            assertThat(send(admin, "DELETE", "/" + id, null).statusCode()).isEqualTo(204);
+            other.claimRound();
+            assertThat(other.status(id)).isEmpty();
+        } finally {
+            other.stop();
+            if (!connections.isRunning()) {
+                connections.start();
+            }
+        }
+    }
+
+    private static void publishSample() throws Exception {
+        new TestPublisher(broker.uri(), "chirpstack", "cs-geheim").publish("application/"
+                        + BrokerSubscriptionTest.CHIRPSTACK_APPLICATION + "/device/a840415f31000003/event/up",
+                TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
     }
 
     private StaClient tenant() {
