@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * uplinks and hands each to the {@link UplinkSink}; a lost connection or a failed attempt is retried with growing
  * waits.
  * <p>
- * An uplink is acknowledged (PUBACK, manual acks) only when the sink's future completed, i.e. the uplink is committed.
+ * An uplink is acknowledged (PUBACK, manual acks) only when the sink's future completed, i.e. the uplink is committed,
+ * and in the order of arrival ({@link OrderedAcks}).
  * If the sink cannot store one, the connection is closed without acknowledging and reopened after a pause: the broker
  * keeps the persistent session and redelivers every unacknowledged uplink, so nothing is lost; one that was stored but
  * not yet acknowledged comes again and is absorbed by the ingest's deduplication. A payload that cannot be read is
@@ -175,24 +176,25 @@ final class BrokerSubscription {
         return options;
     }
 
-    private void arrived(MqttAsyncClient client, MqttMessage message) {
+    private void arrived(MqttAsyncClient client, OrderedAcks acks, MqttMessage message) {
         received.incrementAndGet();
         lastMessageAt = Instant.now();
+        OrderedAcks.Pending pending = acks.arrived(message);
         switch (UplinkMessages.read(connection.networkServer(), message.getPayload())) {
-            case UplinkMessages.Read.AnUplink(Uplink uplink) -> store(client, message, uplink);
+            case UplinkMessages.Read.AnUplink(Uplink uplink) -> store(client, acks, pending, uplink);
             case UplinkMessages.Read.NotAnUplink(String what) -> {
                 log.debug("MQTT connection {}: ignored {}", connection.id(), what);
-                acknowledge(client, message);
+                acks.done(pending);
             }
             case UplinkMessages.Read.Unreadable(String reason) -> {
                 log.warn("MQTT connection {} of tenant {}: dropped a message that is no readable uplink: {}",
                         connection.id(), connection.tenantId(), reason);
-                acknowledge(client, message);
+                acks.done(pending);
             }
         }
     }
 
-    private void store(MqttAsyncClient client, MqttMessage message, Uplink uplink) {
+    private void store(MqttAsyncClient client, OrderedAcks acks, OrderedAcks.Pending pending, Uplink uplink) {
         CompletableFuture<IngestOutcome> stored;
         try {
             stored = sink.submit(connection.tenantId(), uplink);
@@ -200,10 +202,12 @@ final class BrokerSubscription {
             stored = CompletableFuture.failedFuture(e);
         }
         stored.whenComplete((outcome, error) -> {
-            if (error == null) {
-                acknowledge(client, message);
-            } else {
+            if (error != null) {
                 notStored(client, uplink, error);
+            }
+            // at QoS 0 nothing is acknowledged or redelivered: a lost uplink must not hold back the queue
+            if (error == null || connection.qos() == 0) {
+                acks.done(pending);
             }
         });
     }
@@ -311,9 +315,11 @@ final class BrokerSubscription {
     private final class Callback implements MqttCallback {
 
         private final MqttAsyncClient client;
+        private final OrderedAcks acks;
 
         Callback(MqttAsyncClient client) {
             this.client = client;
+            this.acks = new OrderedAcks(message -> acknowledge(client, message));
         }
 
         @Override
@@ -324,7 +330,7 @@ final class BrokerSubscription {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                arrived(client, message);
+                arrived(client, acks, message);
             } catch (RuntimeException e) {
                 // an exception here would make Paho drop the connection; the message stays unacknowledged
                 log.error("MQTT connection {}: handling a message on {} failed", connection.id(), topic, e);
