@@ -94,6 +94,23 @@ class BrokerSubscriptionTest {
     }
 
     @Test
+    void goesOnAfterAnUplinkTheSinkRefusesAtQosZero() throws Exception {
+        BrokerSubscription subscription = subscribe(connection(NetworkServer.THE_THINGS_STACK, broker.uri(), TTS_USER,
+                "municipal-sensors", null), "NNSXS.API-KEY");
+        awaitConnected(subscription);
+        sink.refuseNext(1);
+
+        theThingsStack.publish("v3/" + TTS_USER + "/devices/eui-a840415f31000003/up", List.of(
+                TestPublisher.sample("tts-v3/uplink-laq4.json"), TestPublisher.sample("tts-v3/uplink-nps405.json")), 0);
+
+        // The Things Stack's MQTT server delivers at most once: the refused uplink is lost, and said so
+        await().atMost(WAIT).until(() -> sink.stored().size() == 1);
+        assertThat(sink.stored().getFirst().uplink().devEui()).isNotEqualTo("a840415f31000003");
+        assertThat(subscription.status().lastError()).contains("a840415f31000003").contains("lost");
+        assertThat(subscription.status().state()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
     void acknowledgesAndDropsWhatIsNoUplink() throws Exception {
         MqttConnection connection = chirpStackConnection(broker.uri(), null);
         BrokerSubscription first = subscribe(connection, "abo-geheim");
