@@ -14,9 +14,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +122,7 @@ final class BrokerSubscription {
         try {
             client = new MqttAsyncClient(connection.uri(), connection.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            giveUp(null, describe(e), true);
+            giveUp(null, BrokerErrors.describe(e), true);
             return;
         }
         // current before connecting: a queued uplink may arrive right after CONNACK, before subscribe() returns
@@ -151,7 +149,7 @@ final class BrokerSubscription {
             log.info("MQTT connection {} of tenant {}: subscribed to {} at {}", connection.id(), connection.tenantId(),
                     connection.topic(), connection.uri());
         } catch (MqttException e) {
-            retry(client, describe(e), permanent(e), timing.backoff(failedAttempts++));
+            retry(client, BrokerErrors.describe(e), BrokerErrors.permanent(e), timing.backoff(failedAttempts++));
         } catch (GeneralSecurityException e) {
             giveUp(client, "TLS cannot be set up: " + e.getMessage(), true);
         }
@@ -213,7 +211,7 @@ final class BrokerSubscription {
     }
 
     private void notStored(MqttAsyncClient client, Uplink uplink, Throwable error) {
-        String reason = "an uplink of " + uplink.devEui() + " could not be stored: " + error.getMessage();
+        String reason = "an uplink of " + uplink.devEui() + " could not be stored: " + BrokerErrors.describe(error);
         if (connection.qos() == 0) {
             // nothing to redeliver at QoS 0: reconnecting would only lose more
             lastError = reason + " (lost: the broker delivers at most once)";
@@ -273,44 +271,6 @@ final class BrokerSubscription {
         }
     }
 
-    /** Refusals that will not go away by themselves: credentials, authorisation, certificates. */
-    private static boolean permanent(MqttException e) {
-        int code = e.getReasonCode();
-        return code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                || code == MqttException.REASON_CODE_NOT_AUTHORIZED
-                || code == MqttException.REASON_CODE_INVALID_CLIENT_ID
-                || tlsFailure(e) != null;
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof MqttException mqtt) {
-            switch (mqtt.getReasonCode()) {
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
-                    return "the broker refused the username or password";
-                case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                    // Mosquitto, for one, answers a wrong password so
-                    return "the broker refused the connection: not authorized (wrong username or password?)";
-                default:
-                    Throwable tls = tlsFailure(e);
-                    if (tls != null) {
-                        return "TLS handshake failed: " + tls.getMessage();
-                    }
-            }
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        return cause == null || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
-    }
-
-    private static Throwable tlsFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof CertificateException) {
-                return t;
-            }
-        }
-        return null;
-    }
-
     /** Paho's callbacks for one client: they act only while that client is the current one. */
     private final class Callback implements MqttCallback {
 
@@ -324,7 +284,7 @@ final class BrokerSubscription {
 
         @Override
         public void connectionLost(Throwable cause) {
-            retry(client, "connection lost: " + describe(cause), false, timing.backoff(failedAttempts++));
+            retry(client, "connection lost: " + BrokerErrors.describe(cause), false, timing.backoff(failedAttempts++));
         }
 
         @Override
