@@ -29,14 +29,12 @@ final class UplinkMessages {
     }
 
     static Read read(NetworkServer networkServer, byte[] payload) {
-        if (networkServer == NetworkServer.CHIRPSTACK && !looksLikeJson(payload)) {
-            return new Read.Unreadable("not JSON: ChirpStack's MQTT integration sends Protobuf unless its "
-                    + "[integration.mqtt] setting json = true; Gemeinwerk reads the JSON encoding");
-        }
         NetworkServerMessage message;
         try {
             message = switch (networkServer) {
-                case CHIRPSTACK -> ChirpStackEvents.parse("up", payload);
+                // ChirpStack's MQTT integration sends JSON or, with [integration.mqtt] json = false, Protobuf
+                case CHIRPSTACK -> looksLikeJson(payload) ? ChirpStackEvents.parse("up", payload)
+                        : ChirpStackEvents.parseProtobuf("up", payload);
                 case THE_THINGS_STACK -> TheThingsStackMessages.parse(payload);
             };
         } catch (ApiException e) {
@@ -48,7 +46,10 @@ final class UplinkMessages {
         };
     }
 
-    /** Whether the payload begins like a JSON object (Protobuf begins with a field tag byte, never '{'). */
+    /**
+     * Whether the payload begins like a JSON object. A Protobuf message begins with a field tag, which is never '{'
+     * (0x7b would be wire type 3, a group, which proto3 does not have).
+     */
     private static boolean looksLikeJson(byte[] payload) {
         for (byte b : payload) {
             if (!Character.isWhitespace(b)) {

@@ -21,12 +21,13 @@ class UplinkMessagesTest {
     }
 
     @Test
-    void namesTheSettingWhenChirpStackSendsProtobuf() {
-        byte[] protobuf = {0x0a, 0x24, 0x34, 0x66, 0x63};
+    void readsWhatIsNotJsonAsChirpStacksProtobufEncoding() {
+        // field 1 (deduplicationId), length 36, but only 3 bytes follow: a Protobuf message cut short
+        byte[] truncatedProtobuf = {0x0a, 0x24, 0x34, 0x66, 0x63};
 
-        assertThat(UplinkMessages.read(NetworkServer.CHIRPSTACK, protobuf)).isEqualTo(new UplinkMessages.Read.Unreadable(
-                "not JSON: ChirpStack's MQTT integration sends Protobuf unless its [integration.mqtt] setting json ="
-                        + " true; Gemeinwerk reads the JSON encoding"));
+        assertThat(UplinkMessages.read(NetworkServer.CHIRPSTACK, truncatedProtobuf))
+                .isInstanceOfSatisfying(UplinkMessages.Read.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason()).startsWith("Malformed Protobuf message"));
     }
 
     @Test
