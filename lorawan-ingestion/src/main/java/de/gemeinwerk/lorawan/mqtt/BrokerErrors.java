@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.platform.error.ApiException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import javax.net.ssl.SSLException;
@@ -24,8 +25,16 @@ final class BrokerErrors {
                 || tlsFailure(e) != null;
     }
 
+    /**
+     * Whether the sink refused an uplink for what it is (a 4xx {@link ApiException}), not for the state of the database
+     * (a 503, or any other failure): only the latter may succeed when the broker redelivers it.
+     */
+    static boolean refusedForGood(Throwable error) {
+        return unwrap(error) instanceof ApiException refusal && refusal.status().is4xxClientError();
+    }
+
     static String describe(Throwable error) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable e = unwrap(error);
         if (e instanceof MqttException mqtt) {
             if (mqtt.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION) {
                 return "the broker refused the username or password";
@@ -42,6 +51,11 @@ final class BrokerErrors {
         String message = e.getMessage() == null ? "no details" : e.getMessage();
         Throwable cause = e.getCause();
         return cause == null || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
+    }
+
+    /** The failure itself, not the wrapper a dependent {@link java.util.concurrent.CompletableFuture} adds. */
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static Throwable tlsFailure(Throwable e) {

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * and in the order of arrival ({@link OrderedAcks}).
  * If the sink cannot store one, the connection is closed without acknowledging and reopened after a pause: the broker
  * keeps the persistent session and redelivers every unacknowledged uplink, so nothing is lost; one that was stored but
- * not yet acknowledged comes again and is absorbed by the ingest's deduplication. A payload that cannot be read is
- * logged and acknowledged, since it would never become readable.
+ * not yet acknowledged comes again and is absorbed by the ingest's deduplication. A payload that cannot be read, or
+ * an uplink the ingest refuses as such (a 4xx), is logged and acknowledged: redelivered, it would fail again forever.
  * <p>
  * Each attempt uses a new Paho client, and every callback carries the client it came from: an acknowledgement or a
  * failure that belongs to a connection already given up is dropped instead of acting on its successor.
@@ -200,12 +200,18 @@ final class BrokerSubscription {
             stored = CompletableFuture.failedFuture(e);
         }
         stored.whenComplete((outcome, error) -> {
-            if (error != null) {
-                notStored(client, uplink, error);
-            }
-            // at QoS 0 nothing is acknowledged or redelivered: a lost uplink must not hold back the queue
-            if (error == null || connection.qos() == 0) {
+            if (error == null) {
                 acks.done(pending);
+            } else if (BrokerErrors.refusedForGood(error)) {
+                // the uplink itself is wrong: redelivered, it would be refused again and again
+                log.warn("MQTT connection {} of tenant {}: dropped an uplink of {} that the ingest refuses: {}",
+                        connection.id(), connection.tenantId(), uplink.devEui(), BrokerErrors.describe(error));
+                acks.done(pending);
+            } else {
+                notStored(client, uplink, error);
+                if (connection.qos() == 0) {
+                    acks.done(pending); // nothing is acknowledged or redelivered: it must not hold back the others
+                }
             }
         });
     }

@@ -2,6 +2,7 @@ package de.gemeinwerk.lorawan.mqtt;
 
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.Uplink;
+import de.gemeinwerk.platform.error.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -166,6 +167,27 @@ class BrokerSubscriptionTest {
         assertThat(sink.submitted()).isGreaterThan(3);
         assertThat(subscription.status().received()).isGreaterThan(3);
         awaitConnected(subscription);
+    }
+
+    @Test
+    void acknowledgesAnUplinkTheIngestRefusesForWhatItIs() throws Exception {
+        MqttConnection connection = chirpStackConnection(broker.uri(), null);
+        BrokerSubscription first = subscribe(connection, "abo-geheim");
+        awaitConnected(first);
+        sink.refuseNext(1, ApiException.badRequest("an Observation of the uplink is refused (simulated)"));
+
+        publishUplinks(0, 3);
+        await().atMost(WAIT).until(() -> sink.stored().size() == 2);
+        assertThat(first.status().state()).isEqualTo(ConnectionStatus.CONNECTED);
+        first.stop();
+
+        // the same session again: unacknowledged, the refused one would come again before the next
+        BrokerSubscription again = subscribe(connection, "abo-geheim");
+        awaitConnected(again);
+        publishUplinks(3, 4);
+        await().atMost(WAIT).until(() -> sink.stored().size() == 3);
+        assertThat(sink.stored()).extracting(s -> s.uplink().fCnt()).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(sink.submissions()).filteredOn(uplink -> uplink.fCnt() == 0).hasSize(1);
     }
 
     @Test

@@ -26,15 +26,16 @@ final class RecordingSink implements UplinkSink {
 
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger submitted = new AtomicInteger();
+    private final List<Uplink> submissions = new CopyOnWriteArrayList<>();
     private final AtomicInteger toRefuse = new AtomicInteger();
+    private volatile RuntimeException refusal;
 
     @Override
     public CompletableFuture<IngestOutcome> submit(long tenantId, Uplink uplink) {
-        submitted.incrementAndGet();
+        submissions.add(uplink);
         return CompletableFuture.supplyAsync(() -> {
             if (toRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("database unavailable (simulated)");
+                throw refusal;
             }
             if (!keys.add(tenantId + "/" + uplink.devEui() + "/" + uplink.deduplicationKey())) {
                 return IngestOutcome.DUPLICATE;
@@ -46,6 +47,12 @@ final class RecordingSink implements UplinkSink {
 
     /** The next {@code count} uplinks fail, as if the database were down. */
     void refuseNext(int count) {
+        refuseNext(count, new IllegalStateException("database unavailable (simulated)"));
+    }
+
+    /** The next {@code count} uplinks fail with {@code refusal}. */
+    void refuseNext(int count, RuntimeException refusal) {
+        this.refusal = refusal;
         toRefuse.set(count);
     }
 
@@ -58,8 +65,13 @@ final class RecordingSink implements UplinkSink {
         return stored.stream().filter(s -> s.tenantId() == tenantId).toList();
     }
 
-    /** Every submission, duplicates and refused ones included. */
+    /** How many uplinks were submitted, duplicates and refused ones included. */
     int submitted() {
-        return submitted.get();
+        return submissions.size();
+    }
+
+    /** Every submitted uplink, duplicates and refused ones included, in the order of submission. */
+    List<Uplink> submissions() {
+        return List.copyOf(submissions);
     }
 }
