@@ -17,6 +17,8 @@ import java.util.Set;
  * same connection would take it from each other without end. An instance therefore claims a connection with a
  * session-level PostgreSQL advisory lock, on a session of its own: the lock ends with the session, so when an
  * instance stops or dies, another one claims the connection at its next round.
+ * <p>
+ * Not thread-safe: {@link MqttConnections} uses it under its lock.
  */
 final class ConnectionClaims implements AutoCloseable {
 
@@ -33,7 +35,7 @@ final class ConnectionClaims implements AutoCloseable {
     }
 
     /** Claims the connection for this instance; false when another instance holds it. */
-    synchronized boolean claim(long connectionId) throws SQLException {
+    boolean claim(long connectionId) throws SQLException {
         if (claimed.contains(connectionId)) {
             return true; // a second lock on the same key would need a second unlock
         }
@@ -44,7 +46,7 @@ final class ConnectionClaims implements AutoCloseable {
         return false;
     }
 
-    synchronized void release(long connectionId) throws SQLException {
+    void release(long connectionId) throws SQLException {
         if (claimed.remove(connectionId)) {
             lock("select pg_advisory_unlock(?, ?)", connectionId);
         }
@@ -55,7 +57,7 @@ final class ConnectionClaims implements AutoCloseable {
      * gone, another instance may have claimed the connections since, so the caller closes them all; the next
      * {@link #claim} opens a new session.
      */
-    synchronized boolean intact() {
+    boolean intact() {
         try {
             return session == null || session.isValid(VALIDATION_SECONDS);
         } catch (SQLException e) {
@@ -65,7 +67,7 @@ final class ConnectionClaims implements AutoCloseable {
 
     /** Ends the session: every claim is released. */
     @Override
-    public synchronized void close() {
+    public void close() {
         claimed.clear();
         if (session != null) {
             try {

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The connections to the network servers' brokers that this instance holds: one {@link BrokerSubscription} per
@@ -41,6 +41,7 @@ public class MqttConnections implements SmartLifecycle {
     private final MqttProperties timing;
     private final ConnectionClaims claims;
     private final Map<Long, BrokerSubscription> open = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile ScheduledExecutorService scheduler;
 
     public MqttConnections(MqttConnectionStore store, UplinkSink sink, MqttProperties timing, DataSource dataSource) {
@@ -51,18 +52,23 @@ public class MqttConnections implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        // one thread for the rounds and for waiting for due attempts; the attempts run on virtual threads
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mqtt-connections")
-                .daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::claimRound, 0, timing.claimInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        locked(() -> {
+            // one thread for the rounds and for waiting for due attempts; the attempts run on virtual threads
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mqtt-connections")
+                    .daemon().factory());
+            scheduler.scheduleWithFixedDelay(this::claimRound, 0, timing.claimInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
     }
 
     @Override
-    public synchronized void stop() {
-        closeAll();
-        scheduler.shutdownNow();
-        scheduler = null;
+    public void stop() {
+        locked(() -> {
+            closeAll();
+            scheduler.shutdownNow();
+            scheduler = null;
+        });
     }
 
     @Override
@@ -71,29 +77,33 @@ public class MqttConnections implements SmartLifecycle {
     }
 
     /** Opens a connection just created through this instance. */
-    synchronized void open(MqttConnection connection) {
-        if (!isRunning()) {
-            return; // stopping: the next start claims it with all others
-        }
-        try {
-            if (claims.claim(connection.id())) {
-                subscribe(connection);
+    void open(MqttConnection connection) {
+        locked(() -> {
+            if (!isRunning()) {
+                return; // stopping: the next start claims it with all others
             }
-        } catch (SQLException e) {
-            log.warn("MQTT connection {} not claimed now ({}); the next round tries again", connection.id(),
-                    e.getMessage());
-        }
+            try {
+                if (claims.claim(connection.id())) {
+                    subscribe(connection);
+                }
+            } catch (SQLException e) {
+                log.warn("MQTT connection {} not claimed now ({}); the next round tries again", connection.id(),
+                        e.getMessage());
+            }
+        });
     }
 
     /** Closes a connection deleted through this instance. */
-    synchronized void close(long connectionId) {
-        Optional.ofNullable(open.remove(connectionId)).ifPresent(BrokerSubscription::stop);
-        try {
-            claims.release(connectionId);
-        } catch (SQLException e) {
-            // the claim ends with the session at the latest; nobody claims a deleted connection anyway
-            log.debug("MQTT connection {}: claim not released: {}", connectionId, e.getMessage());
-        }
+    void close(long connectionId) {
+        locked(() -> {
+            Optional.ofNullable(open.remove(connectionId)).ifPresent(BrokerSubscription::stop);
+            try {
+                claims.release(connectionId);
+            } catch (SQLException e) {
+                // the claim ends with the session at the latest; nobody claims a deleted connection anyway
+                log.debug("MQTT connection {}: claim not released: {}", connectionId, e.getMessage());
+            }
+        });
     }
 
     /** The connection's status on this instance; empty when this instance does not hold it. */
@@ -102,33 +112,34 @@ public class MqttConnections implements SmartLifecycle {
     }
 
     /** Claims and opens what nobody holds, closes what was deleted; runs every claim interval. */
-    synchronized void claimRound() {
-        if (!isRunning()) {
-            return;
-        }
-        try {
-            if (!claims.intact()) {
-                log.warn("MQTT connections: the session holding this instance's claims broke; closing them all to "
-                        + "claim them again");
-                closeAll();
+    void claimRound() {
+        locked(() -> {
+            if (!isRunning()) {
+                return;
             }
-            List<MqttConnection> enabled = store.enabled();
-            Set<Long> wanted = new HashSet<>();
-            for (MqttConnection connection : enabled) {
-                wanted.add(connection.id());
-                if (!open.containsKey(connection.id()) && claims.claim(connection.id())) {
-                    subscribe(connection);
+            try {
+                if (!claims.intact()) {
+                    log.warn("MQTT connections: the session holding this instance's claims broke; closing them all"
+                            + " to claim them again");
+                    closeAll();
                 }
-            }
-            for (long gone : Set.copyOf(open.keySet())) {
-                if (!wanted.contains(gone)) {
-                    close(gone);
+                Set<Long> wanted = new HashSet<>();
+                for (MqttConnection connection : store.enabled()) {
+                    wanted.add(connection.id());
+                    if (!open.containsKey(connection.id()) && claims.claim(connection.id())) {
+                        subscribe(connection);
+                    }
                 }
+                for (long gone : Set.copyOf(open.keySet())) {
+                    if (!wanted.contains(gone)) {
+                        close(gone);
+                    }
+                }
+            } catch (SQLException | DataAccessException e) {
+                log.warn("MQTT connections: claim round failed ({}); trying again in {}", e.getMessage(),
+                        timing.claimInterval());
             }
-        } catch (SQLException | DataAccessException e) {
-            log.warn("MQTT connections: claim round failed ({}); trying again in {}", e.getMessage(),
-                    timing.claimInterval());
-        }
+        });
     }
 
     private void subscribe(MqttConnection connection) {
@@ -143,6 +154,19 @@ public class MqttConnections implements SmartLifecycle {
         // two clients with one client id would take the connection from each other in turn: the old one goes first
         Optional.ofNullable(open.put(connection.id(), subscription)).ifPresent(BrokerSubscription::stop);
         subscription.start();
+    }
+
+    /**
+     * Runs {@code action} under the lock that orders starts, stops, claims and deletions. A lock, not
+     * {@code synchronized}: requests run on virtual threads, and the claims do database I/O.
+     */
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void closeAll() {

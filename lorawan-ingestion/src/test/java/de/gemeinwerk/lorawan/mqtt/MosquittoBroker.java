@@ -5,16 +5,23 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +30,7 @@ import java.util.stream.Stream;
  * A real Mosquitto (Debian's {@code mosquitto}, which {@code ./gemeinwerk test} installs) in a temporary directory:
  * a plain listener and a TLS listener on free ports of 127.0.0.1, user names and passwords only, persistence on —
  * so persistent sessions and their queued messages survive {@link #restart()}, as on a network server's broker.
- * The TLS listener's certificate is issued by a CA generated here with openssl ({@link #caCertificate()}).
+ * The TLS listener's certificate is issued by a CA generated here ({@link #caCertificate()}).
  * <p>
  * A JUnit extension: {@code @RegisterExtension static final MosquittoBroker broker = MosquittoBroker.withUsers(…)}
  * starts it before the class's tests and stops it (and deletes its directory) after them.
@@ -31,6 +38,7 @@ import java.util.stream.Stream;
 final class MosquittoBroker implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    private static final String STORE_PASSWORD = "test-store";
 
     private final Map<String, String> users;
     private final int port = freePort();
@@ -115,16 +123,37 @@ final class MosquittoBroker implements BeforeAllCallback, AfterAllCallback {
                 ""));
     }
 
-    /** A CA, and a server certificate for 127.0.0.1 and localhost issued by it. */
+    /**
+     * A CA, and a server certificate for 127.0.0.1 and localhost issued by it, made with the JDK's keytool (so the
+     * tests need no openssl); Mosquitto reads PEM, so the server's key is written out as PKCS#8 PEM.
+     */
     private void generateCertificates() throws IOException, InterruptedException {
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=Gemeinwerk Test CA", "-keyout", "ca.key", "-out", "ca.crt",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
-                "-keyout", "server.key", "-out", "server.csr");
-        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-days", "2", "-extfile", "server.ext", "-out", "server.crt");
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=Gemeinwerk Test CA", "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign",
+                "-keystore", "ca.p12");
+        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.crt");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-keystore", "server.p12");
+        keytool("-certreq", "-alias", "server", "-keystore", "server.p12", "-file", "server.csr");
+        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", "server.csr",
+                "-outfile", "server.crt", "-validity", "2", "-ext", "san=ip:127.0.0.1,dns:localhost");
+        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, STORE_PASSWORD.toCharArray());
+            byte[] key = store.getKey("server", STORE_PASSWORD.toCharArray()).getEncoded();
+            Files.writeString(dir.resolve("server.key"), "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key)
+                    + "\n-----END PRIVATE KEY-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the generated server key cannot be read", e);
+        }
+    }
+
+    private void keytool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-noprompt", "-storetype", "PKCS12", "-storepass", STORE_PASSWORD));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
     }
 
     private void startProcess() throws IOException, InterruptedException {
