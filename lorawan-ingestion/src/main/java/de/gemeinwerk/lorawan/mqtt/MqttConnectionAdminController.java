@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tenant's MQTT connections to network servers' brokers ({@code /{tenant}/admin/v1/lorawan/mqtt-connections});
@@ -47,13 +48,16 @@ public class MqttConnectionAdminController {
         Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
         MqttConnection created = store.create(tenant.id(), json.read(body, MqttConnectionRequest.class).validate());
         connections.open(created);
-        return view(created);
+        return MqttConnectionView.of(created, connections.status(created.id()).orElse(null));
     }
 
     @GetMapping
     List<MqttConnectionView> list(@PathVariable("tenant") String tenantSlug, HttpServletRequest request) {
         Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
-        return store.list(tenant.id()).stream().map(this::view).toList();
+        Map<Long, ConnectionStatus> reported = store.reported(tenant.id());
+        // live where this instance holds the connection, else as its holder last reported it
+        return store.list(tenant.id()).stream().map(connection -> MqttConnectionView.of(connection,
+                connections.status(connection.id()).orElse(reported.get(connection.id())))).toList();
     }
 
     @DeleteMapping("/{id}")
@@ -64,9 +68,5 @@ public class MqttConnectionAdminController {
             throw ApiException.notFound("This tenant has no MQTT connection " + id + ".");
         }
         connections.close(id);
-    }
-
-    private MqttConnectionView view(MqttConnection connection) {
-        return MqttConnectionView.of(connection, connections.status(connection.id()).orElse(null));
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored MQTT connections (table lorawan_mqtt_connection). Every statement that serves a tenant names it; only
@@ -61,6 +64,38 @@ public class MqttConnectionStore {
     List<MqttConnection> enabled() {
         return jdbc.sql("select " + COLUMNS + " from lorawan_mqtt_connection where enabled order by id")
                 .query(CONNECTION).list();
+    }
+
+    /** Records the status of connections this instance holds, for the other instances' admin API. */
+    void report(Map<Long, ConnectionStatus> statuses) {
+        statuses.forEach((id, status) -> jdbc.sql("""
+                        insert into lorawan_mqtt_connection_status
+                            (connection_id, state, last_error, last_message_at, received, reported_at)
+                        select id, ?, ?, ?, ?, now() from lorawan_mqtt_connection where id = ?
+                        on conflict (connection_id) do update set state = excluded.state,
+                            last_error = excluded.last_error, last_message_at = excluded.last_message_at,
+                            received = excluded.received, reported_at = excluded.reported_at""")
+                .param(status.state()).param(status.lastError())
+                .param(status.lastMessageAt() == null ? null : Timestamp.from(status.lastMessageAt()))
+                .param(status.received()).param(id)
+                .update());
+    }
+
+    /** The status last reported by the instances holding the tenant's connections, by connection id. */
+    Map<Long, ConnectionStatus> reported(long tenantId) {
+        Map<Long, ConnectionStatus> reported = new HashMap<>();
+        jdbc.sql("""
+                        select s.connection_id, s.state, s.last_error, s.last_message_at, s.received
+                        from lorawan_mqtt_connection_status s
+                        join lorawan_mqtt_connection c on c.id = s.connection_id
+                        where c.tenant_id = ?""")
+                .param(tenantId)
+                .query(rs -> {
+                    Timestamp lastMessageAt = rs.getTimestamp(4);
+                    reported.put(rs.getLong(1), new ConnectionStatus(rs.getString(2), rs.getString(3),
+                            lastMessageAt == null ? null : lastMessageAt.toInstant(), rs.getLong(5)));
+                });
+        return reported;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A connection as the admin API shows it: the settings without the password (it is never returned, not even
  * sealed), the topic subscribed, and the live status on this instance.
  *
- * @param status null when the connection is not open on this instance (disabled, or the application is stopping)
+ * @param status live when this instance holds the connection, else as the holding instance last reported it (at
+ *               most a claim interval ago); null when no instance has held it yet, or it is disabled
  */
 record MqttConnectionView(long id, String name, String networkServer, String uri, String username,
                           String applicationId, String topic, String caCertificate, boolean enabled,

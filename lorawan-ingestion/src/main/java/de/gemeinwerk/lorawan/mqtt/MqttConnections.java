@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * connection is held by exactly one). Every round ({@code gemeinwerk.lorawan.mqtt.claim-interval}) it claims and
  * opens connections that nobody holds — new ones created on another instance, or those of an instance that stopped
  * — and closes those deleted meanwhile. A connection created or deleted through this instance is opened or closed at
- * once. Opened after the application has started (the database is migrated), closed before it stops (before the
+ * once. Each round also records the status of the connections it holds, which the admin API of the other instances
+ * shows. Opened after the application has started (the database is migrated), closed before it stops (before the
  * database pool closes, so no uplink is handed to a closed sink).
  */
 @Component
@@ -135,6 +137,9 @@ public class MqttConnections implements SmartLifecycle {
                         close(gone);
                     }
                 }
+                Map<Long, ConnectionStatus> statuses = new HashMap<>();
+                open.forEach((id, subscription) -> statuses.put(id, subscription.status()));
+                store.report(statuses);
             } catch (SQLException | DataAccessException e) {
                 log.warn("MQTT connections: claim round failed ({}); trying again in {}", e.getMessage(),
                         timing.claimInterval());

@@ -165,8 +165,8 @@ class MqttConnectionAdminTest {
 
     /**
      * Two instances on one database (this application and a second {@link MqttConnections} on the same tables): a
-     * connection is held by one of them, the other takes it over when the holder stops, and a deletion through one
-     * closes it on the other.
+     * connection is held by one of them, the other takes it over when the holder stops and shows the holder's status,
+     * and a deletion through one closes it on the other.
      */
     @Test
     void oneInstanceHoldsAConnectionAndAnotherTakesOverWhenItStops() throws Exception {
@@ -188,7 +188,13 @@ class MqttConnectionAdminTest {
             publishSample();
             await().atMost(WAIT).until(() -> otherSink.stored(admin.tenant().id()).size() == 1);
 
+            // this instance, not holding it, shows the status the holder reports every round
             connections.start();
+            other.claimRound();
+            JsonNode reported = status(admin, 0);
+            assertThat(reported.get("state").asString()).isEqualTo("connected");
+            assertThat(reported.get("received").asLong()).isEqualTo(1);
+
             assertThat(send(admin, "DELETE", "/" + id, null).statusCode()).isEqualTo(204);
             other.claimRound();
             assertThat(other.status(id)).isEmpty();
