@@ -29,8 +29,8 @@ record MqttConnectionRequest(String name, String networkServer, String uri, Stri
         if (validName.isEmpty() || validName.length() > MAX_NAME_LENGTH) {
             throw invalid("name must have 1 to " + MAX_NAME_LENGTH + " characters.", "name");
         }
-        NetworkServer server = NetworkServerNames.find(required(networkServer, "networkServer")).orElseThrow(
-                () -> invalid("networkServer must be \"chirpstack\" or \"the-things-stack\".", "networkServer"));
+        NetworkServer server = NetworkServerNames.parse(required(networkServer, "networkServer"),
+                "body: /networkServer");
         String application = required(applicationId, "applicationId");
         if (server == NetworkServer.CHIRPSTACK && !CHIRPSTACK_APPLICATION.matcher(application).matches()) {
             throw invalid("applicationId must be the ChirpStack application's UUID.", "applicationId");

@@ -23,7 +23,7 @@ public class MqttConnectionStore {
             password_sealed""";
     private static final RowMapper<MqttConnection> CONNECTION = (rs, row) -> new MqttConnection(
             rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"),
-            NetworkServerNames.find(rs.getString("network_server")).orElseThrow(), rs.getString("uri"),
+            NetworkServerNames.parse(rs.getString("network_server"), "network_server"), rs.getString("uri"),
             rs.getString("username"), rs.getString("application_id"), rs.getString("ca_certificate"),
             rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(), rs.getString("password_sealed"));
 
