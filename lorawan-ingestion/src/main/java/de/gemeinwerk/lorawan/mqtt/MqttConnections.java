@@ -67,9 +67,11 @@ public class MqttConnections implements SmartLifecycle {
     @Override
     public void stop() {
         locked(() -> {
-            closeAll();
-            scheduler.shutdownNow();
-            scheduler = null;
+            if (scheduler != null) {
+                closeAll();
+                scheduler.shutdownNow();
+                scheduler = null;
+            }
         });
     }
 
