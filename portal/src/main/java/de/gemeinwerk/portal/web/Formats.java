@@ -40,6 +40,14 @@ final class Formats {
         return result.toString();
     }
 
+    /**
+     * A unit symbol as a reader sees it: UCUM's annotations in braces ({@code {count}}, {@code {vehicles}}) are no
+     * unit a citizen reads, so they are left out; map.js does the same.
+     */
+    static String unit(String symbol) {
+        return symbol.startsWith("{") && symbol.endsWith("}") ? "" : symbol;
+    }
+
     /** The instant a SensorThings time stands for: the instant itself, or the end of an interval "start/end". */
     static Instant instant(String time) {
         String last = time.substring(time.indexOf('/') + 1);

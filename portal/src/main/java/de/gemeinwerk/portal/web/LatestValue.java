@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param time    formatted for the reader, empty when there is no Observation
  * @param timeIso the Observation's phenomenonTime as the API gives it (for {@code <time datetime>}), or null
  */
-record LatestValue(long datastreamId, String datastream, Long thingId, String thing, String observedProperty,
+public record LatestValue(long datastreamId, String datastream, Long thingId, String thing, String observedProperty,
                    String value, String unit, String time, String timeIso) {
 
     static LatestValue of(JsonNode datastream, Locale locale) {
@@ -22,11 +22,12 @@ record LatestValue(long datastreamId, String datastream, Long thingId, String th
                 thing.isObject() ? thing.path("@iot.id").asLong() : null, thing.path("name").asString(""),
                 datastream.path("ObservedProperty").path("name").asString(""),
                 Formats.result(latest.path("result"), locale),
-                datastream.path("unitOfMeasurement").path("symbol").asString(""),
+                Formats.unit(datastream.path("unitOfMeasurement").path("symbol").asString("")),
                 Formats.time(timeIso, locale), timeIso);
     }
 
-    boolean hasValue() {
+    /** Whether the Datastream has an Observation yet (public: templates call it). */
+    public boolean hasValue() {
         return timeIso != null;
     }
 }

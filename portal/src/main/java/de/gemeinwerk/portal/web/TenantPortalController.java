@@ -69,6 +69,7 @@ class TenantPortalController {
         common(tenant, request, model);
         model.addAttribute("observedProperties", observedProperties.path("value"));
         model.addAttribute("settings", settings.find(tenant.id()));
+        model.addAttribute("leaflet", true);
         return "portal/map";
     }
 
@@ -92,7 +93,7 @@ class TenantPortalController {
     }
 
     private void common(Tenant tenant, HttpServletRequest request, Model model) {
-        model.addAttribute("tenant", tenant);
+        model.addAttribute("municipality", tenant);
         model.addAttribute("serviceRoot", serviceRoots.of(tenant, request));
         model.addAttribute("portal", "/" + tenant.slug() + "/portal");
     }

@@ -1,0 +1,106 @@
+// The Thing page: a chart per Datastream over a day, week, month or year, with a table of the same values and a CSV
+// download of exactly what is shown. A day shows the Observations themselves; longer periods show aggregates
+// (Observations/$aggregate: average with minimum and maximum per hour, six hours or day), never thousands of raw points.
+import { csv, el, fill, formats, getJson, instant, texts } from './common.js';
+import { lineChart } from './chart.js';
+
+const config = document.getElementById('thing-config').dataset;
+const text = texts('thing-texts');
+const format = formats(config.lang);
+const HOUR = 3600 * 1000;
+/** how far back each period reaches, and the aggregate interval that draws it (null: the Observations themselves) */
+const RANGES = {
+  day: { span: 24 * HOUR, interval: null },
+  week: { span: 7 * 24 * HOUR, interval: 'hour' },
+  month: { span: 30 * 24 * HOUR, interval: 'PT6H' },
+  year: { span: 365 * 24 * HOUR, interval: 'day' },
+};
+
+/** An ISO time without milliseconds, as the API's examples write it. */
+const iso = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function observationsUrl(id, from, resultFormat) {
+  const query = new URLSearchParams({
+    $filter: `phenomenonTime ge ${iso(from)}`, $orderby: 'phenomenonTime asc',
+    $select: 'phenomenonTime,result', $top: '10000',
+  });
+  if (resultFormat) query.set('$resultFormat', resultFormat);
+  return `${config.api}/Datastreams(${id})/Observations?${query}`;
+}
+
+/** The rows of a period: { time (ISO), value, min?, max? }; raw values may be of any type, aggregates are numbers. */
+async function load(id, range, from) {
+  if (!range.interval) {
+    const answer = await getJson(observationsUrl(id, from), true);
+    return answer.value.map((o) => ({ time: o.phenomenonTime, value: o.result }));
+  }
+  const query = new URLSearchParams({ interval: range.interval, from: iso(from), functions: 'avg,min,max' });
+  const answer = await getJson(`${config.api}/Datastreams(${id})/Observations/$aggregate?${query}`, true);
+  return answer.value.map((b) => ({ time: b.phenomenonTime, value: b.avg, min: b.min, max: b.max }));
+}
+
+function table(rows, aggregated, unit, caption) {
+  const suffix = unit ? ` (${unit})` : '';
+  const head = aggregated ? [text.time, text.avg + suffix, text.min + suffix, text.max + suffix]
+    : [text.time, text.value + suffix];
+  return el('table', {},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {},
+      el('th', { scope: 'row' }, el('time', { datetime: r.time }, format.time(r.time))),
+      (aggregated ? [r.value, r.min, r.max] : [r.value]).map((v) => el('td', {}, format.result(v)))))));
+}
+
+async function show(section, rangeName) {
+  const id = section.dataset.datastream;
+  const unit = section.dataset.unit;
+  const name = section.querySelector('h2').textContent;
+  const range = RANGES[rangeName];
+  const to = new Date();
+  const from = new Date(to.getTime() - range.span);
+  const chartArea = section.querySelector('.chart-area');
+  const caption = section.querySelector('.chart-caption');
+  const tableArea = section.querySelector('.table-area');
+  const download = section.querySelector('a.csv');
+  section.querySelectorAll('.ranges button')
+    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === rangeName)));
+  section.dataset.shown = '';
+  caption.textContent = text.loading;
+  let rows;
+  try {
+    rows = await load(id, range, from);
+  } catch (e) {
+    caption.textContent = text.failed;
+    return;
+  }
+  const aggregated = range.interval !== null;
+  const numeric = rows.filter((r) => typeof r.value === 'number')
+    .map((r) => ({ time: instant(r.time), value: r.value, min: r.min ?? undefined, max: r.max ?? undefined }));
+  const period = `${name}, ${text[rangeName]}`;
+  if (numeric.length === 0) {
+    chartArea.replaceChildren();
+    caption.textContent = text.empty;
+  } else {
+    const summary = fill(text.summary, period, format.number(rows.length), format.time(iso(from)), format.time(iso(to)),
+      format.number(Math.min(...numeric.map((p) => p.min ?? p.value))),
+      format.number(Math.max(...numeric.map((p) => p.max ?? p.value))));
+    chartArea.replaceChildren(lineChart(numeric, from, to, summary, format));
+    caption.textContent = summary;
+  }
+  tableArea.replaceChildren(table(rows, aggregated, unit, period));
+  // the download holds exactly the rows shown: the API's own CSV for Observations, the aggregates as the table has them
+  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+  download.href = aggregated
+    ? URL.createObjectURL(new Blob([csv(['phenomenonTime', 'avg', 'min', 'max'],
+      rows.map((r) => [r.time, r.value, r.min, r.max]))], { type: 'text/csv;charset=utf-8' }))
+    : observationsUrl(id, from, 'CSV');
+  download.download = `Datastream-${id}-${rangeName}.csv`;
+  section.dataset.shown = rangeName;
+}
+
+document.querySelectorAll('section.datastream').forEach((section) => {
+  section.querySelectorAll('.ranges button').forEach((button) => {
+    button.addEventListener('click', () => show(section, button.dataset.range));
+  });
+  show(section, 'day');
+});

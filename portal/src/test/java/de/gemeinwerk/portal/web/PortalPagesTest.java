@@ -1,0 +1,130 @@
+package de.gemeinwerk.portal.web;
+
+import de.gemeinwerk.platform.TestHttp;
+import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.access.Role;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.portal.PortalSeed;
+import de.gemeinwerk.portal.PortalTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages as a browser without JavaScript gets them: what the first paint shows, languages, 404s, tenancy. */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalPagesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    ApiKeys keys;
+
+    PortalSeed seed;
+    PortalSeed other;
+    Tenant hidden;
+    TestHttp http;
+
+    @BeforeAll
+    void seed() {
+        seed = PortalSeed.create(port, tenants, keys, "seiten");
+        other = PortalSeed.create(port, tenants, keys, "nachbar");
+        hidden = tenants.create("verborgen-" + System.nanoTime() % 100000, "Verborgenes Dorf", true);
+        keys.create(hidden.id(), "k", Role.ADMIN);
+        http = new TestHttp(port);
+    }
+
+    private String portal(PortalSeed s) {
+        return "/" + s.sta.tenant().slug() + "/portal";
+    }
+
+    @Test
+    void landingPageListsPublicMunicipalitiesOnly() {
+        HttpResponse<String> page = http.get("/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("<html lang=\"de\"", "href=\"" + portal(seed) + "/\"", "Zum Inhalt springen")
+                .doesNotContain(hidden.slug(), "Verborgenes Dorf");
+    }
+
+    @Test
+    void startPageShowsLatestValuesWithTheirTimeWithoutJavaScript() {
+        HttpResponse<String> page = http.get(portal(seed) + "/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h1>Test seiten</h1>", "an 3 Messstellen", "87,25", "<abbr class=\"unit\">cm</abbr>",
+                        "href=\"" + portal(seed) + "/dinge/" + seed.gauge + "\"", "<time datetime=\"",
+                        "Wasserstand", "Freie Stellplätze", portal(seed) + "/karte")
+                // a UCUM annotation is no unit for a reader
+                .doesNotContain("{count}", "<script");
+        // without the trailing slash it is the same page
+        assertThat(http.get(portal(seed), null).body()).contains("87,25");
+    }
+
+    @Test
+    void englishOnRequestAndKeptInACookie() {
+        HttpResponse<String> english = http.get(portal(seed) + "/?lang=en", null);
+        assertThat(english.body()).contains("<html lang=\"en\"", "Latest values", "87.25", "Deutsch")
+                .doesNotContain("Aktuelle Messwerte");
+        String cookie = english.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("gemeinwerk-lang=en");
+        HttpResponse<String> next = send(portal(seed) + "/karte", cookie.substring(0, cookie.indexOf(';')));
+        assertThat(next.body()).contains("<html lang=\"en\"", "Map of measuring points");
+        // an unknown language is ignored: German
+        assertThat(http.get(portal(seed) + "/?lang=xx", null).body()).contains("<html lang=\"de\"", "Aktuelle Messwerte");
+    }
+
+    @Test
+    void thingPageListsItsDatastreamsWithApiLinks() {
+        HttpResponse<String> page = http.get(portal(seed) + "/dinge/" + seed.gauge, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Pegel Mühlbach</h1>", "Wasserstand Mühlbach", "87,25",
+                "/v1.1/Datastreams(" + seed.waterLevel + ")", "data-range=\"year\"", "Werte als Tabelle anzeigen");
+    }
+
+    @Test
+    void mapPageWithoutTileUrlNamesNoOtherHost() {
+        HttpResponse<String> page = http.get(portal(seed) + "/karte", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"map\"", "/webjars/leaflet/", "data-live=\"")
+                .doesNotContain("data-tiles", "https://");
+        // the versionless WebJar paths resolve
+        assertThat(http.get("/webjars/leaflet/dist/leaflet.js", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/webjars/leaflet-markercluster/leaflet.markercluster.js", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPrivateAndForeignPagesAre404Pages() {
+        String otherThing = portal(seed) + "/dinge/" + other.gauge;
+        for (String path : new String[]{"/keine-gemeinde/portal/", "/" + hidden.slug() + "/portal/",
+                "/" + hidden.slug() + "/portal/karte", portal(seed) + "/dinge/abc", portal(seed) + "/dinge/0",
+                portal(seed) + "/dinge/99999999", otherThing}) {
+            HttpResponse<String> page = http.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("Seite nicht gefunden").doesNotContain("Pegel Mühlbach");
+        }
+        // the other tenant's own page shows it
+        assertThat(http.get(portal(other) + "/dinge/" + other.gauge, null).body()).contains("Pegel Mühlbach");
+    }
+
+    private HttpResponse<String> send(String path, String cookie) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
