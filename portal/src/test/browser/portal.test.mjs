@@ -54,6 +54,7 @@ async function screenshots(page, name) {
   fs.mkdirSync(config.screenshots, { recursive: true });
   for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(config.screenshots, `portal-${name}-${size}.png`) });
   }
@@ -109,6 +110,7 @@ try {
   // 3. the map: markers for every Thing, a filter, the list, and a live update
   await page.locator('a.button', { hasText: 'Karte' }).click();
   await page.waitForSelector('#map[data-markers="3"]');
+  check(await page.locator('#map path.leaflet-interactive, #map svg path').count() > 0, 'map: no boundary drawn');
   await keyboard(page, 'map');
   check(await page.locator('#map .leaflet-interactive, #map .cluster').count() > 0, 'map: no marker or cluster drawn');
   check(await page.locator('#things li').count() === 3, 'map: the list does not hold the 3 Things');

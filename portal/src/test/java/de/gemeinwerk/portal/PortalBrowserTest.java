@@ -1,10 +1,9 @@
 package de.gemeinwerk.portal;
 
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
+import de.gemeinwerk.portal.settings.PortalSettings;
+import de.gemeinwerk.portal.settings.PortalSettingsStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -21,20 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium, axe-core on every page) against this application with a seeded municipality. The script's output is
  * the failure message. It also saves the screenshots of docs/screenshots.
  */
-@PortalTest
-class PortalBrowserTest {
+class PortalBrowserTest extends PortalTestBase {
 
     private static final Path BROWSER_TESTS = Path.of("src/test/browser");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("../docs/screenshots");
     private static final long TIMEOUT_MINUTES = 5;
+    private static final String BOUNDARY = "{\"type\": \"Polygon\", \"coordinates\": [[[9.489, 51.294],"
+            + " [9.512, 51.292], [9.516, 51.306], [9.503, 51.311], [9.487, 51.305], [9.489, 51.294]]]}";
 
-    @LocalServerPort
-    int port;
     @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
+    PortalSettingsStore settings;
 
     @Test
     void citizensPathIsAccessibleAndWorks() throws IOException, InterruptedException {
@@ -42,7 +38,10 @@ class PortalBrowserTest {
                 .isExecutable();
         assertThat(BROWSER_TESTS.resolve("node_modules/playwright-core")).as("npm ci ran in src/test/browser")
                 .isDirectory();
-        PortalSeed seed = PortalSeed.create(port, tenants, keys, "browser");
+        PortalSeed seed = seed("browser");
+        // what the screenshots show: a municipality's name and its boundary around the three Things
+        tenants.update(seed.sta.tenant().slug(), "Gemeinde Musterdorf", null);
+        settings.save(seed.sta.tenant().id(), new PortalSettings(null, null, BOUNDARY));
         String config = JsonMapper.builder().build().writeValueAsString(Map.of(
                 // 127.0.0.1, not localhost: the script counts requests to any other host as leaving the machine
                 "baseUrl", "http://127.0.0.1:" + port,

@@ -1,15 +1,10 @@
 package de.gemeinwerk.portal.live;
 
 import de.gemeinwerk.platform.TestHttp;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenant;
-import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.portal.PortalSeed;
-import de.gemeinwerk.portal.PortalTest;
+import de.gemeinwerk.portal.PortalTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,25 +23,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The map's event stream over real HTTP: what a write of each kind sends, and to whom. */
-@PortalTest
-class LiveUpdatesTest {
+class LiveUpdatesTest extends PortalTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     /** One "event: name / data: …" of a stream. */
     record Event(String name, String data) {}
 
     @Test
     void aNewObservationReachesTheOpenMapsOfItsTenantOnly() throws Exception {
-        PortalSeed seed = PortalSeed.create(port, tenants, keys, "live");
-        PortalSeed neighbour = PortalSeed.create(port, tenants, keys, "livenachbar");
+        PortalSeed seed = seed("live");
+        PortalSeed neighbour = seed("livenachbar");
         try (Stream mine = open(seed); Stream theirs = open(neighbour)) {
             assertThat(mine.next().name()).isEqualTo("hello");
             assertThat(theirs.next().name()).isEqualTo("hello");
@@ -74,8 +62,7 @@ class LiveUpdatesTest {
 
     @Test
     void noStreamForUnknownOrPrivateTenants() {
-        Tenant hidden = tenants.create("livegeheim-" + System.nanoTime() % 100000, "Geheim", true);
-        keys.create(hidden.id(), "k", Role.ADMIN);
+        Tenant hidden = privateTenant("livegeheim");
         TestHttp http = new TestHttp(port);
         for (String slug : List.of("keine-gemeinde", hidden.slug())) {
             HttpResponse<String> response = http.get("/" + slug + "/portal/live", null);

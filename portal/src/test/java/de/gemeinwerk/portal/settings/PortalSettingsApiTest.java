@@ -1,38 +1,27 @@
 package de.gemeinwerk.portal.settings;
 
 import de.gemeinwerk.platform.TestHttp;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.portal.PortalSeed;
-import de.gemeinwerk.portal.PortalTest;
+import de.gemeinwerk.portal.PortalTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The settings over the admin HTTP API, and what the map page makes of them. */
-@PortalTest
-class PortalSettingsApiTest {
+class PortalSettingsApiTest extends PortalTestBase {
 
     private static final String BODY = """
             {"tileUrl": "https://tiles.example.org/{z}/{x}/{y}.png", "tileAttribution": "© Beispiel",
              "boundary": {"type": "Polygon", "coordinates": [[[9.49, 51.29], [9.51, 51.29], [9.51, 51.31],
                           [9.49, 51.31], [9.49, 51.29]]]}}""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     @Test
     void adminSetsBaseMapAndBoundaryWhichTheMapPageUses() {
-        PortalSeed seed = PortalSeed.create(port, tenants, keys, "karte");
-        PortalSeed other = PortalSeed.create(port, tenants, keys, "kartenachbar");
+        PortalSeed seed = seed("karte");
+        PortalSeed other = seed("kartenachbar");
         TestHttp http = new TestHttp(port);
         String path = "/" + seed.sta.tenant().slug() + "/admin/v1/portal-settings";
 

@@ -1,17 +1,12 @@
 package de.gemeinwerk.portal.web;
 
 import de.gemeinwerk.platform.TestHttp;
-import de.gemeinwerk.platform.access.ApiKeys;
-import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenant;
-import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.portal.PortalSeed;
-import de.gemeinwerk.portal.PortalTest;
+import de.gemeinwerk.portal.PortalTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,16 +16,9 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages as a browser without JavaScript gets them: what the first paint shows, languages, 404s, tenancy. */
-@PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalPagesTest {
+class PortalPagesTest extends PortalTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    ApiKeys keys;
 
     PortalSeed seed;
     PortalSeed other;
@@ -38,11 +26,10 @@ class PortalPagesTest {
     TestHttp http;
 
     @BeforeAll
-    void seed() {
-        seed = PortalSeed.create(port, tenants, keys, "seiten");
-        other = PortalSeed.create(port, tenants, keys, "nachbar");
-        hidden = tenants.create("verborgen-" + System.nanoTime() % 100000, "Verborgenes Dorf", true);
-        keys.create(hidden.id(), "k", Role.ADMIN);
+    void createMunicipalities() {
+        seed = seed("seiten");
+        other = seed("nachbar");
+        hidden = privateTenant("verborgen");
         http = new TestHttp(port);
     }
 
