@@ -161,6 +161,8 @@ function listen() {
 }
 
 select.addEventListener('change', render);
+// the filter applies as it is chosen; Enter in the form must not reload the page
+document.getElementById('filter').addEventListener('submit', (event) => event.preventDefault());
 await Promise.all([loadThings(), loadLatest()]);
 render();
 frame();

@@ -166,11 +166,6 @@ public class LiveUpdates implements Consumer<List<Change>> {
         }
     }
 
-    /** Number of open maps of a tenant on this instance (for tests and metrics). */
-    int openMaps(long tenantId) {
-        return clients.getOrDefault(tenantId, Set.of()).size();
-    }
-
     @PreDestroy
     void close() {
         worker.shutdownNow();

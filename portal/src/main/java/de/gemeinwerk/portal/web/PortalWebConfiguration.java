@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 @Configuration
 class PortalWebConfiguration implements WebMvcConfigurer {
 
+    // the portal's pages (the live stream below them needs neither language nor page headers, but they do no harm)
+    private static final String[] PAGES = {"/", "/*/portal", "/*/portal/**"};
+
     private final PortalLocale locale = new PortalLocale();
 
     /** The bean names Spring MVC looks up; Spring Boot's own message source steps back for this one. */
@@ -35,6 +38,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(locale).addPathPatterns("/", "/*/portal", "/*/portal/**");
+        registry.addInterceptor(locale).addPathPatterns(PAGES);
+        registry.addInterceptor(new PageHeaders()).addPathPatterns(PAGES);
     }
 }

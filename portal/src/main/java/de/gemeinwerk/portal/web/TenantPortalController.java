@@ -3,8 +3,10 @@ package de.gemeinwerk.portal.web;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.portal.data.StaReads;
 import de.gemeinwerk.portal.data.StaReads.Get;
+import de.gemeinwerk.portal.settings.PortalSettings;
 import de.gemeinwerk.portal.settings.PortalSettingsStore;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,14 +63,19 @@ class TenantPortalController {
     }
 
     @GetMapping("/{tenant}/portal/karte")
-    String map(@PathVariable("tenant") String slug, HttpServletRequest request, Model model) {
+    String map(@PathVariable("tenant") String slug, HttpServletRequest request, HttpServletResponse response,
+               Model model) {
         Tenant tenant = tenants.require(slug);
+        PortalSettings portalSettings = settings.find(tenant.id());
+        if (portalSettings.tileUrl() != null) {
+            response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.of(portalSettings.tileUrl()));
+        }
         JsonNode observedProperties = reads.read(tenant.id(), serviceRoots.of(tenant, request), List.of(
                 new Get("ObservedProperties", Map.of("$top", "100", "$select", "id,name", "$orderby", "name"))))
                 .getFirst();
         common(tenant, request, model);
         model.addAttribute("observedProperties", observedProperties.path("value"));
-        model.addAttribute("settings", settings.find(tenant.id()));
+        model.addAttribute("settings", portalSettings);
         model.addAttribute("leaflet", true);
         return "portal/map";
     }

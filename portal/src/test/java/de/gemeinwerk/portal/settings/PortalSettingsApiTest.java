@@ -38,7 +38,10 @@ class PortalSettingsApiTest extends PortalTestBase {
         assertThat(http.get(path, seed.sta.key()).body()).contains("\"tileUrl\":\"https://tiles.example.org/{z}/{x}/{y}.png\"",
                 "\"type\":\"Polygon\"");
 
-        String map = http.get("/" + seed.sta.tenant().slug() + "/portal/karte", null).body();
+        HttpResponse<String> mapPage = http.get("/" + seed.sta.tenant().slug() + "/portal/karte", null);
+        assertThat(mapPage.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("img-src 'self' data: https://tiles.example.org;"));
+        String map = mapPage.body();
         assertThat(map).contains("data-tiles=\"https://tiles.example.org/{z}/{x}/{y}.png\"",
                 "data-attribution=\"© Beispiel\"", "data-boundary=\"{&quot;type&quot;: &quot;Polygon&quot;");
         // the neighbour's map is untouched

@@ -87,6 +87,8 @@ class PortalPagesTest extends PortalTestBase {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"map\"", "/webjars/leaflet/", "data-live=\"")
                 .doesNotContain("data-tiles", "https://");
+        // and the browser is told so: nothing from elsewhere
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ContentSecurityPolicy.of(null));
         // the versionless WebJar paths resolve
         assertThat(http.get("/webjars/leaflet/dist/leaflet.js", null).statusCode()).isEqualTo(200);
         assertThat(http.get("/webjars/leaflet-markercluster/leaflet.markercluster.js", null).statusCode()).isEqualTo(200);
