@@ -58,6 +58,7 @@ async function screenshots(page, name, ready) {
     await page.setViewportSize(viewport);
     await page.reload();
     await page.waitForSelector(ready);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(config.screenshots, `portal-${name}-${size}.png`) });
   }
@@ -69,13 +70,14 @@ async function download(page, section) {
   return fs.readFileSync(await file.path(), 'utf8');
 }
 
-async function postObservation(result) {
-  const response = await fetch(new URL(`/${config.tenant}/v1.1/Datastreams(${config.datastream})/Observations`, base), {
+/** A POST to the tenant's SensorThings API with its key, as a sensor or the data officer would send it. */
+async function post(path, body) {
+  const response = await fetch(new URL(`/${config.tenant}/v1.1/${path}`, base), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${config.key}` },
-    body: JSON.stringify({ phenomenonTime: new Date().toISOString(), result }),
+    body: JSON.stringify(body),
   });
-  check(response.status === 201, `posting an Observation: ${response.status} ${await response.text()}`);
+  check(response.status === 201, `POST ${path}: ${response.status} ${await response.text()}`);
 }
 
 const browser = await chromium.launch({
@@ -127,9 +129,18 @@ try {
   check(await page.locator('#things li').count() === 1, 'map: the filter does not narrow the list');
   await page.selectOption('#property', '');
   await page.waitForSelector('#map[data-markers="3"]');
-  await postObservation(91.5);
+  await post(`Datastreams(${config.datastream})/Observations`, { phenomenonTime: new Date().toISOString(), result: 91.5 });
   await page.waitForFunction(() => document.getElementById('things').textContent.includes('91,5'));
-  await page.locator('#map .cluster, #map .leaflet-interactive').first().click();
+  // a new Thing appears by itself too; without a Location it is listed but has no marker
+  await post('Things', { name: 'Ruhebank Teich', description: 'noch ohne Ort' });
+  await page.waitForFunction(() => document.getElementById('things').children.length === 4);
+  check(await page.locator('#map').getAttribute('data-markers') === '3', 'map: a Thing without Location got a marker');
+  // a marker's popup, once it has faded in (axe measures contrast against what is visible)
+  await page.locator('#map .leaflet-interactive[fill="#0b4f8a"], #map .cluster').first().click();
+  await page.waitForFunction(() => {
+    const popup = document.querySelector('.leaflet-popup');
+    return !popup || getComputedStyle(popup).opacity === '1';
+  });
   await axe(page, 'map');
   await screenshots(page, 'map', '#map[data-markers="3"]');
 

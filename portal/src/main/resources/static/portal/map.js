@@ -17,7 +17,11 @@ const LIST_LIMIT = 200;
 const THINGS_QUERY = '$resultFormat=GeoJSON&$top=10000&$select=id,name'
   + '&$expand=Datastreams($select=id,name,unitOfMeasurement;$expand=ObservedProperty($select=name))';
 
-const map = L.map(mapElement, { zoomControl: false, minZoom: 3, maxZoom: 19 });
+// no fading and gliding for readers who asked their system for less motion (WCAG 2.3.3)
+const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const map = L.map(mapElement, {
+  zoomControl: false, minZoom: 3, maxZoom: 19, fadeAnimation: !still, zoomAnimation: !still, markerZoomAnimation: !still,
+});
 L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
 if (config.tiles) {
   L.tileLayer(config.tiles, { attribution: config.attribution || '', maxZoom: 19 }).addTo(map);
@@ -29,6 +33,9 @@ const boundary = config.boundary
 const clusters = L.markerClusterGroup({
   chunkedLoading: true,
   showCoverageOnHover: false,
+  // Things a street apart stay apart once the map shows the town
+  maxClusterRadius: 50,
+  animate: !still,
   iconCreateFunction: (cluster) => {
     const size = cluster.getChildCount() < 100 ? 36 : 46;
     return L.divIcon({ html: String(cluster.getChildCount()), className: 'cluster', iconSize: [size, size] });
@@ -44,7 +51,6 @@ const latest = new Map();
 function readThings(collection) {
   const read = new Map();
   for (const feature of collection.features) {
-    if (!feature.geometry || feature.geometry.type !== 'Point') continue;
     const p = feature.properties;
     const datastreams = [];
     for (const [key, value] of Object.entries(p)) {
@@ -56,8 +62,10 @@ function readThings(collection) {
       else if (match[2] === 'unitOfMeasurement/symbol') ds.unit = unit(value);
       else if (match[2] === 'ObservedProperty/name') ds.property = value;
     }
-    const [lon, lat] = feature.geometry.coordinates;
-    read.set(feature.id, { id: feature.id, name: p.name, latLng: [lat, lon], datastreams: datastreams.filter(Boolean) });
+    // a Thing without a point Location is listed but has no marker
+    const point = feature.geometry && feature.geometry.type === 'Point' ? feature.geometry.coordinates : null;
+    read.set(feature.id, { id: feature.id, name: p.name, latLng: point && [point[1], point[0]],
+      datastreams: datastreams.filter(Boolean) });
   }
   return read;
 }
@@ -88,10 +96,11 @@ function shown(thing) {
 function render() {
   const visible = [...things.values()].filter(shown);
   clusters.clearLayers();
-  clusters.addLayers(visible.map((thing) => L.circleMarker(thing.latLng, {
+  const placed = visible.filter((thing) => thing.latLng);
+  clusters.addLayers(placed.map((thing) => L.circleMarker(thing.latLng, {
     radius: 8, color: '#ffffff', weight: 2, fillColor: '#0b4f8a', fillOpacity: 1,
   }).bindPopup(() => popup(thing))));
-  mapElement.dataset.markers = String(visible.length);
+  mapElement.dataset.markers = String(placed.length);
   renderList(visible);
 }
 
@@ -133,7 +142,8 @@ async function loadLatest() {
 }
 
 function frame() {
-  const bounds = boundary ? boundary.getBounds() : L.latLngBounds([...things.values()].map((t) => t.latLng));
+  const points = [...things.values()].filter((t) => t.latLng).map((t) => t.latLng);
+  const bounds = boundary ? boundary.getBounds() : L.latLngBounds(points);
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 16 });
   else map.setView([51.16, 10.45], 6); // Germany, when there is nothing to frame
 }
