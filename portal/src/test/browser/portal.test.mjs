@@ -176,6 +176,14 @@ try {
   await axe(page, 'Thing page');
   await screenshots(page, 'thing', 'section.datastream[data-shown="day"]');
 
+  // a day of values every 30 seconds is drawn from 5-minute aggregates, not as thousands of points
+  await page.goto(new URL(`/${config.tenant}/portal/dinge/${config.denseThing}`, base).href);
+  const dust = page.locator('section.datastream[data-shown="day"]', { hasText: 'Feinstaub' });
+  await dust.waitFor();
+  check(await dust.locator('svg polygon.band').count() === 1, 'dense day: not drawn from aggregates');
+  const dustRows = await dust.locator('tbody tr').count();
+  check(dustRows > 200 && dustRows <= 289, `dense day: ${dustRows} rows instead of a 5-minute bucket per 5 minutes`);
+
   // 5. the same in English
   await page.goto(new URL(`/${config.tenant}/portal/?lang=en`, base).href);
   check((await page.locator('h2').first().innerText()) === 'Latest values', 'English start page: not in English');

@@ -8,9 +8,12 @@ const config = document.getElementById('thing-config').dataset;
 const text = texts('thing-texts');
 const format = formats(config.lang);
 const HOUR = 3600 * 1000;
+const RAW_LIMIT = 2000;
 /** how far back each period reaches, and the aggregate interval that draws it (null: the Observations themselves) */
 const RANGES = {
-  day: { span: 24 * HOUR, interval: null },
+  // a day shows the Observations themselves, unless there are more than RAW_LIMIT (a sensor sending every few
+  // seconds): then 5-minute aggregates, like the longer periods
+  day: { span: 24 * HOUR, interval: null, dense: 'PT5M' },
   week: { span: 7 * 24 * HOUR, interval: 'hour' },
   month: { span: 30 * 24 * HOUR, interval: 'PT6H' },
   year: { span: 365 * 24 * HOUR, interval: 'day' },
@@ -22,21 +25,28 @@ const iso = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 function observationsUrl(id, from, resultFormat) {
   const query = new URLSearchParams({
     $filter: `phenomenonTime ge ${iso(from)}`, $orderby: 'phenomenonTime asc',
-    $select: 'phenomenonTime,result', $top: '10000',
+    $select: 'phenomenonTime,result', $top: String(RAW_LIMIT),
   });
   if (resultFormat) query.set('$resultFormat', resultFormat);
   return `${config.api}/Datastreams(${id})/Observations?${query}`;
 }
 
-/** The rows of a period: { time (ISO), value, min?, max? }; raw values may be of any type, aggregates are numbers. */
+/**
+ * The rows of a period and whether they are aggregates: { time (ISO), value, min?, max? }; raw values may be of any
+ * type, aggregates are numbers.
+ */
 async function load(id, range, from) {
-  if (!range.interval) {
-    const answer = await getJson(observationsUrl(id, from), true);
-    return answer.value.map((o) => ({ time: o.phenomenonTime, value: o.result }));
+  let interval = range.interval;
+  if (!interval) {
+    const answer = await getJson(observationsUrl(id, from));
+    if (!answer['@iot.nextLink']) {
+      return { aggregated: false, rows: answer.value.map((o) => ({ time: o.phenomenonTime, value: o.result })) };
+    }
+    interval = range.dense;
   }
-  const query = new URLSearchParams({ interval: range.interval, from: iso(from), functions: 'avg,min,max' });
+  const query = new URLSearchParams({ interval, from: iso(from), functions: 'avg,min,max' });
   const answer = await getJson(`${config.api}/Datastreams(${id})/Observations/$aggregate?${query}`, true);
-  return answer.value.map((b) => ({ time: b.phenomenonTime, value: b.avg, min: b.min, max: b.max }));
+  return { aggregated: true, rows: answer.value.map((b) => ({ time: b.phenomenonTime, value: b.avg, min: b.min, max: b.max })) };
 }
 
 function table(rows, aggregated, unit, caption) {
@@ -66,14 +76,14 @@ async function show(section, rangeName) {
     .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === rangeName)));
   section.dataset.shown = '';
   caption.textContent = text.loading;
-  let rows;
+  let loaded;
   try {
-    rows = await load(id, range, from);
+    loaded = await load(id, range, from);
   } catch (e) {
     caption.textContent = text.failed;
     return;
   }
-  const aggregated = range.interval !== null;
+  const { aggregated, rows } = loaded;
   const numeric = rows.filter((r) => typeof r.value === 'number')
     .map((r) => ({ time: instant(r.time), value: r.value, min: r.min ?? undefined, max: r.max ?? undefined }));
   const period = `${name}, ${text[rangeName]}`;

@@ -48,6 +48,7 @@ class PortalBrowserTest extends PortalTestBase {
                 "tenant", seed.sta.tenant().slug(),
                 "key", seed.sta.key(),
                 "datastream", seed.waterLevel,
+                "denseThing", seed.airStation,
                 "chromium", CHROMIUM.toString(),
                 "screenshots", SCREENSHOTS.toAbsolutePath().normalize().toString()));
         Process node = new ProcessBuilder("node", "portal.test.mjs", config)

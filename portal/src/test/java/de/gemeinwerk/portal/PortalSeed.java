@@ -17,25 +17,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A small municipality for the portal's tests, created through the real SensorThings API: a water gauge, a car park
  * and an air station (three Things with Locations near each other, four Datastreams), with Observations every hour
- * over the last three days and one a day over the last year, so every chart period has values.
+ * over the last three days and one a day over the last year, so every chart period has values; the air station's
+ * fine dust every 30 seconds over the last day.
  */
 public final class PortalSeed {
 
     /** The latest water level every test can look for; a distinctive number. */
     public static final double LATEST_WATER_LEVEL = 87.25;
+    /** Fine dust is measured every 30 seconds: more values in a day than the Thing page draws as points. */
+    public static final int DENSE_DAY_VALUES = 2_400;
 
     public final StaClient sta;
     public final long gauge;
     public final long waterLevel;
     public final long carPark;
     public final long freeSpaces;
+    public final long airStation;
 
-    private PortalSeed(StaClient sta, long gauge, long waterLevel, long carPark, long freeSpaces) {
+    private PortalSeed(StaClient sta, long gauge, long waterLevel, long carPark, long freeSpaces, long airStation) {
         this.sta = sta;
         this.gauge = gauge;
         this.waterLevel = waterLevel;
         this.carPark = carPark;
         this.freeSpaces = freeSpaces;
+        this.airStation = airStation;
     }
 
     public static PortalSeed create(int port, Tenants tenants, ApiKeys keys, String prefix) {
@@ -47,12 +52,22 @@ public final class PortalSeed {
                 "{count}");
         long air = thing(sta, "Luftmessstation Rathaus", "Luftqualität am Rathaus", 9.5010, 51.3030);
         long temperature = datastream(sta, air, "Lufttemperatur Rathaus", "Lufttemperatur", "Grad Celsius", "°C");
-        datastream(sta, air, "Feinstaub Rathaus", "PM10", "Mikrogramm pro Kubikmeter", "µg/m³");
+        long dust = datastream(sta, air, "Feinstaub Rathaus", "PM10", "Mikrogramm pro Kubikmeter", "µg/m³");
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         observations(sta, waterLevel, now, hour -> 80 + (hour % 10), LATEST_WATER_LEVEL);
         observations(sta, freeSpaces, now, hour -> 20 + (hour % 15), 23);
         observations(sta, temperature, now, hour -> 5 + (hour % 6) * 0.5, 8.5);
-        return new PortalSeed(sta, gauge, waterLevel, carPark, freeSpaces);
+        denseDay(sta, dust, now);
+        return new PortalSeed(sta, gauge, waterLevel, carPark, freeSpaces, air);
+    }
+
+    /** Every 30 seconds over the last day: more than a chart of a day draws as points. */
+    private static void denseDay(StaClient sta, long datastream, Instant now) {
+        List<String> rows = new ArrayList<>();
+        for (int step = DENSE_DAY_VALUES; step > 0; step--) {
+            rows.add(row(now.minusSeconds(30L * step), 15 + step % 20));
+        }
+        createObservations(sta, datastream, rows);
     }
 
     private static long thing(StaClient sta, String name, String description, double lon, double lat) {
@@ -89,6 +104,10 @@ public final class PortalSeed {
             rows.add(row(now.minus(Duration.ofHours(hour)), series.at(hour)));
         }
         rows.add(row(now, latest));
+        createObservations(sta, datastream, rows);
+    }
+
+    private static void createObservations(StaClient sta, long datastream, List<String> rows) {
         String body = """
                 [{"Datastream": {"@iot.id": %d}, "components": ["phenomenonTime", "result"], "dataArray": [%s]}]"""
                 .formatted(datastream, String.join(",", rows));
