@@ -191,6 +191,10 @@ try {
   await page.goto(new URL(`/${config.tenant}/portal/karte`, base).href);
   await page.waitForSelector('#map[data-markers="3"]');
   await axe(page, 'map (English)');
+  await page.goto(new URL(`/${config.tenant}/portal/dinge/${config.denseThing}`, base).href);
+  await page.locator('section.datastream[data-shown="day"]', { hasText: 'Feinstaub' }).waitFor();
+  check((await page.locator('.ranges button').first().innerText()) === 'Day', 'English Thing page: not in English');
+  await axe(page, 'Thing page (English)');
   await page.goto(new URL(`/${config.tenant}/portal/?lang=de`, base).href);
 
   check(outside.length === 0, `requests outside ${base.hostname}: ${outside.join(', ')}`);

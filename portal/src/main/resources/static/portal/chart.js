@@ -3,8 +3,8 @@
 // the table beside it) comes from the same data.
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 800;
-const HEIGHT = 260;
+// the drawing is as wide as its place on the page, so its labels keep their size on a phone
+const DEFAULT_WIDTH = 800;
 const PAD = { left: 64, right: 16, top: 12, bottom: 30 };
 
 function node(name, attributes, text) {
@@ -19,24 +19,27 @@ function node(name, attributes, text) {
  * @param from, to the period shown (Date)
  * @param label the accessible name (a summary of what the chart shows)
  * @param format { number(v), time(iso) }
+ * @param space the width in CSS pixels the chart will have
  */
-export function lineChart(points, from, to, label, format) {
-  const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label });
+export function lineChart(points, from, to, label, format, space) {
+  const width = Math.max(280, Math.round(space || DEFAULT_WIDTH));
+  const height = Math.round(Math.min(260, Math.max(180, width * 0.45)));
+  const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
   const lows = points.map((p) => (p.min ?? p.value));
   const highs = points.map((p) => (p.max ?? p.value));
   let low = Math.min(...lows);
   let high = Math.max(...highs);
   if (low === high) { low -= 1; high += 1; }
-  const x = (time) => PAD.left + ((time - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
-  const y = (value) => HEIGHT - PAD.bottom - ((value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
+  const x = (time) => PAD.left + ((time - from) / (to - from)) * (width - PAD.left - PAD.right);
+  const y = (value) => height - PAD.bottom - ((value - low) / (high - low)) * (height - PAD.top - PAD.bottom);
 
-  svg.append(node('line', { class: 'axis', x1: PAD.left, y1: HEIGHT - PAD.bottom, x2: WIDTH - PAD.right, y2: HEIGHT - PAD.bottom }));
-  svg.append(node('line', { class: 'axis', x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: HEIGHT - PAD.bottom }));
+  svg.append(node('line', { class: 'axis', x1: PAD.left, y1: height - PAD.bottom, x2: width - PAD.right, y2: height - PAD.bottom }));
+  svg.append(node('line', { class: 'axis', x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: height - PAD.bottom }));
   [low, (low + high) / 2, high].forEach((value) => {
     svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end' }, format.number(value)));
   });
   [[from, 'start'], [new Date((from.getTime() + to.getTime()) / 2), 'middle'], [to, 'end']].forEach(([time, anchor]) => {
-    svg.append(node('text', { x: x(time), y: HEIGHT - 8, 'text-anchor': anchor }, format.time(time.toISOString())));
+    svg.append(node('text', { x: x(time), y: height - 8, 'text-anchor': anchor }, format.time(time.toISOString())));
   });
   if (points.some((p) => p.min !== undefined)) {
     const upper = points.map((p) => `${x(p.time)},${y(p.max)}`);

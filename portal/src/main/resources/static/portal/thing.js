@@ -94,7 +94,7 @@ async function show(section, rangeName) {
     const summary = fill(text.summary, period, format.number(rows.length), format.time(iso(from)), format.time(iso(to)),
       format.number(Math.min(...numeric.map((p) => p.min ?? p.value))),
       format.number(Math.max(...numeric.map((p) => p.max ?? p.value))));
-    chartArea.replaceChildren(lineChart(numeric, from, to, summary, format));
+    chartArea.replaceChildren(lineChart(numeric, from, to, summary, format, chartArea.clientWidth));
     caption.textContent = summary;
   }
   tableArea.replaceChildren(table(rows, aggregated, unit, period));
