@@ -18,7 +18,7 @@ function node(name, attributes, text) {
  * @param points [{ time: Date, value, min?, max? }] in time order, numbers only
  * @param from, to the period shown (Date)
  * @param label the accessible name (a summary of what the chart shows)
- * @param format { number(v), time(iso) }
+ * @param format { number(v), axisTime(date) } (common.js)
  * @param space the width in CSS pixels the chart will have
  */
 export function lineChart(points, from, to, label, format, space) {
@@ -38,8 +38,11 @@ export function lineChart(points, from, to, label, format, space) {
   [low, (low + high) / 2, high].forEach((value) => {
     svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end' }, format.number(value)));
   });
-  [[from, 'start'], [new Date((from.getTime() + to.getTime()) / 2), 'middle'], [to, 'end']].forEach(([time, anchor]) => {
-    svg.append(node('text', { x: x(time), y: height - 8, 'text-anchor': anchor }, format.time(time.toISOString())));
+  const middle = new Date((from.getTime() + to.getTime()) / 2);
+  // three time labels where they fit side by side, else the two ends
+  const ticks = width >= 480 ? [[from, 'start'], [middle, 'middle'], [to, 'end']] : [[from, 'start'], [to, 'end']];
+  ticks.forEach(([time, anchor]) => {
+    svg.append(node('text', { x: x(time), y: height - 8, 'text-anchor': anchor }, format.axisTime(time)));
   });
   if (points.some((p) => p.min !== undefined)) {
     const upper = points.map((p) => `${x(p.time)},${y(p.max)}`);

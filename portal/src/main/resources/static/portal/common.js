@@ -8,6 +8,9 @@ export function formats(lang) {
   const locale = lang === 'en' ? 'en-GB' : 'de-DE';
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE });
+  // for a chart's axis, where the period is said beside it: day, month and time only
+  const axis = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone: ZONE });
   return {
     /** a result as text: numbers localised, anything else as its JSON */
     result(value) {
@@ -19,6 +22,7 @@ export function formats(lang) {
     number: (value) => number.format(value),
     /** a SensorThings time (an instant, or an interval "start/end": its end) for reading */
     time: (iso) => (iso ? time.format(instant(iso)) : ''),
+    axisTime: (date) => axis.format(date),
   };
 }
 

@@ -50,9 +50,10 @@ class TenantPortalController {
                 new Get("Things", Map.of("$top", "1", "$select", "id", "$count", "true")),
                 new Get("ObservedProperties", Map.of("$top", "100", "$select", "id,name,description",
                         "$orderby", "name")),
-                // the most recently measured Datastreams: those with the newest values come first
+                // the most recently measured Datastreams: those with the newest values come first (and those
+                // without any not at all: descending order puts nulls first)
                 new Get("Datastreams", Map.of("$top", String.valueOf(START_PAGE_VALUES),
-                        "$orderby", "phenomenonTime desc",
+                        "$filter", "phenomenonTime ne null", "$orderby", "phenomenonTime desc",
                         "$select", "id,name,unitOfMeasurement",
                         "$expand", "Thing($select=id,name),ObservedProperty($select=name)," + LATEST))));
         common(tenant, request, model);

@@ -28,6 +28,16 @@ class PortalPagesTest extends PortalTestBase {
     @BeforeAll
     void createMunicipalities() {
         seed = seed("seiten");
+        // more Datastreams without any Observation than the start page shows values: they must not crowd them out
+        for (int i = 0; i < 13; i++) {
+            seed.sta.create("Things(" + seed.carPark + ")/Datastreams", """
+                    {"name": "Stellplatz %d", "description": "noch ohne Sensor", "unitOfMeasurement": {"name": "Anzahl",
+                     "symbol": "{count}", "definition": "x"}, "observationType":
+                     "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                     "ObservedProperty": {"name": "Belegt", "definition": "x", "description": "belegt"},
+                     "Sensor": {"name": "s", "description": "s", "encodingType": "text/html", "metadata": "x"}}"""
+                    .formatted(i));
+        }
         other = seed("nachbar");
         hidden = privateTenant("verborgen");
         http = new TestHttp(port);
