@@ -123,6 +123,7 @@ try {
   await keyboard(page, 'map');
   check(await page.locator('#map .leaflet-interactive, #map .cluster').count() > 0, 'map: no marker or cluster drawn');
   check(await page.locator('#things li').count() === 3, 'map: the list does not hold the 3 Things');
+  check(await page.locator('#legend li').count() === 4, 'map: the legend does not name the 4 ObservedProperties');
   await page.waitForFunction(() => document.getElementById('live-status').textContent.startsWith('Live'));
   await page.selectOption('#property', 'Wasserstand');
   await page.waitForSelector('#map[data-markers="1"]');
@@ -136,7 +137,7 @@ try {
   await page.waitForFunction(() => document.getElementById('things').children.length === 4);
   check(await page.locator('#map').getAttribute('data-markers') === '3', 'map: a Thing without Location got a marker');
   // a marker's popup, once it has faded in (axe measures contrast against what is visible)
-  await page.locator('#map .leaflet-interactive[fill="#0b4f8a"], #map .cluster').first().click();
+  await page.locator('#map path.leaflet-interactive, #map .cluster').first().click();
   await page.waitForFunction(() => {
     const popup = document.querySelector('.leaflet-popup');
     return !popup || getComputedStyle(popup).opacity === '1';

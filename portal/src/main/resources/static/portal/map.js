@@ -42,6 +42,12 @@ const clusters = L.markerClusterGroup({
   },
 }).addTo(map);
 
+// a colour per ObservedProperty, each at least 3:1 against the map's background (WCAG 1.4.11); the colour is never
+// the only sign: popup, list and filter name what is measured
+const COLOURS = ['#0b4f8a', '#b32d00', '#1b6e20', '#6a1b9a', '#8a5300', '#00656b', '#a0115e', '#3d3d3d'];
+const properties = [...select.options].map((option) => option.value).filter(Boolean);
+const colourOf = (property) => COLOURS[Math.max(0, properties.indexOf(property)) % COLOURS.length];
+
 /** Thing id → { id, name, latLng, datastreams: [{ id, name, unit, property }] } */
 let things = new Map();
 /** Datastream id → { time, result } */
@@ -98,7 +104,9 @@ function render() {
   clusters.clearLayers();
   const placed = visible.filter((thing) => thing.latLng);
   clusters.addLayers(placed.map((thing) => L.circleMarker(thing.latLng, {
-    radius: 8, color: '#ffffff', weight: 2, fillColor: '#0b4f8a', fillOpacity: 1,
+    radius: 8, color: '#ffffff', weight: 2, fillOpacity: 1,
+    // what the filter chose, or else what the Thing measures first
+    fillColor: colourOf(select.value || (thing.datastreams[0] && thing.datastreams[0].property)),
   }).bindPopup(() => popup(thing))));
   mapElement.dataset.markers = String(placed.length);
   renderList(visible);
@@ -170,9 +178,16 @@ function listen() {
   events.onerror = () => { lost = true; status.textContent = text.offline; };
 }
 
+/** The legend: which colour stands for what is measured. */
+function legend() {
+  document.getElementById('legend').replaceChildren(...properties.map((property) => el('li', {},
+    el('span', { class: 'swatch', style: `background:${colourOf(property)}`, 'aria-hidden': 'true' }), property)));
+}
+
 select.addEventListener('change', render);
 // the filter applies as it is chosen; Enter in the form must not reload the page
 document.getElementById('filter').addEventListener('submit', (event) => event.preventDefault());
+legend();
 await Promise.all([loadThings(), loadLatest()]);
 render();
 frame();
