@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,8 @@ class PortalBrowserTest extends PortalTestBase {
         assertThat(finished).as("the browser test did not finish in %d minutes:%n%s", TIMEOUT_MINUTES, printed).isTrue();
         assertThat(node.exitValue()).as("the browser test failed:%n%s", printed).isZero();
         assertThat(printed).contains("portal browser test passed");
-        assertThat(Files.list(SCREENSHOTS).filter(p -> p.getFileName().toString().startsWith("portal-")).count())
-                .isEqualTo(6);
+        try (Stream<Path> saved = Files.list(SCREENSHOTS)) {
+            assertThat(saved.filter(p -> p.getFileName().toString().startsWith("portal-"))).hasSize(6);
+        }
     }
 }

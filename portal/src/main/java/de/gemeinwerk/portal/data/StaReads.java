@@ -33,6 +33,13 @@ import java.util.Map;
 @Component
 public class StaReads {
 
+    /**
+     * The {@code $expand} of a Datastream's latest Observation. The API answers exactly this expand from the latest
+     * value it keeps per Datastream (README, "Extensions"), without reading the Observations.
+     */
+    public static final String LATEST_OBSERVATION =
+            "Observations($top=1;$orderby=phenomenonTime desc;$select=id,phenomenonTime,result)";
+
     /** One GET: {@code path} relative to the service root (a collection), {@code options} as query parameters. */
     public record Get(String path, Map<String, String> options) {}
 

@@ -45,7 +45,6 @@ public class LiveUpdates implements Consumer<List<Change>> {
     private static final long HEARTBEAT_SECONDS = 20;
     // ids per read: bounds the $filter of one statement when a bulk import touches thousands of Datastreams
     private static final int IDS_PER_READ = 200;
-    private static final String LATEST = "Observations($top=1;$orderby=phenomenonTime desc;$select=id,phenomenonTime,result)";
 
     private final ChangeFeed feed;
     private final StaReads reads;
@@ -123,8 +122,8 @@ public class LiveUpdates implements Consumer<List<Change>> {
         for (int from = 0; from < datastreams.size(); from += IDS_PER_READ) {
             String filter = datastreams.subList(from, Math.min(datastreams.size(), from + IDS_PER_READ)).stream()
                     .map(id -> "id eq " + id).collect(Collectors.joining(" or "));
-            gets.add(new Get("Datastreams", Map.of("$filter", filter, "$select", "id", "$expand", LATEST,
-                    "$top", String.valueOf(IDS_PER_READ))));
+            gets.add(new Get("Datastreams", Map.of("$filter", filter, "$select", "id",
+                    "$expand", StaReads.LATEST_OBSERVATION, "$top", String.valueOf(IDS_PER_READ))));
         }
         // no self links are sent, so the service root does not matter
         return reads.read(tenantId, "", gets).stream().map(this::compact).toList();

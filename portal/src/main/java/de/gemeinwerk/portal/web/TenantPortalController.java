@@ -26,7 +26,6 @@ import java.util.Map;
 @Controller
 class TenantPortalController {
 
-    static final String LATEST = "Observations($top=1;$orderby=phenomenonTime desc;$select=phenomenonTime,result)";
     // how many latest values the start page shows; the map shows all
     private static final int START_PAGE_VALUES = 12;
 
@@ -55,7 +54,7 @@ class TenantPortalController {
                 new Get("Datastreams", Map.of("$top", String.valueOf(START_PAGE_VALUES),
                         "$filter", "phenomenonTime ne null", "$orderby", "phenomenonTime desc",
                         "$select", "id,name,unitOfMeasurement",
-                        "$expand", "Thing($select=id,name),ObservedProperty($select=name)," + LATEST))));
+                        "$expand", "Thing($select=id,name),ObservedProperty($select=name)," + StaReads.LATEST_OBSERVATION))));
         common(tenant, request, model);
         model.addAttribute("thingCount", answers.get(0).path("@iot.count").asLong());
         model.addAttribute("observedProperties", answers.get(1).path("value"));
@@ -92,7 +91,7 @@ class TenantPortalController {
                 new Get("Things(" + id + ")", Map.of("$select", "id,name,description",
                         "$expand", "Locations($select=name,location),"
                                 + "Datastreams($top=100;$orderby=name;$select=id,name,description,unitOfMeasurement;"
-                                + "$expand=ObservedProperty($select=name)," + LATEST + ")"))))
+                                + "$expand=ObservedProperty($select=name)," + StaReads.LATEST_OBSERVATION + ")"))))
                 .getFirst();
         common(tenant, request, model);
         model.addAttribute("thing", thing);
