@@ -175,6 +175,12 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForSelector('section.datastream[data-shown="month"]');
   await axe(page, 'Thing page');
+  // a new value shows by itself: beside the chart, and in the day's chart and table
+  await section.locator('button[data-range="day"]').click();
+  await page.waitForSelector('section.datastream[data-shown="day"]');
+  await post(`Datastreams(${config.datastream})/Observations`, { phenomenonTime: new Date().toISOString(), result: 92.25 });
+  await section.locator('.latest-value', { hasText: '92,25' }).waitFor();
+  await section.locator('tbody td', { hasText: '92,25' }).waitFor();
   await screenshots(page, 'thing', 'section.datastream[data-shown="day"]');
 
   // a day of values every 30 seconds is drawn from 5-minute aggregates, not as thousands of points

@@ -108,9 +108,30 @@ async function show(section, rangeName) {
   section.dataset.shown = rangeName;
 }
 
+/** New latest values (the map's live stream): the value shown beside each chart, and a day's chart drawn anew. */
+function listen() {
+  const sections = new Map([...document.querySelectorAll('section.datastream')]
+    .map((section) => [Number(section.dataset.datastream), section]));
+  if (sections.size === 0) return;
+  new EventSource(config.live).addEventListener('latest', (event) => {
+    for (const value of JSON.parse(event.data).value) {
+      const section = sections.get(value['Datastream@iot.id']);
+      if (!section) continue;
+      const latest = section.querySelector('.latest');
+      latest.querySelector('.latest-value').textContent = format.result(value.result);
+      const time = latest.querySelector('time');
+      time.dateTime = value.phenomenonTime;
+      time.textContent = format.time(value.phenomenonTime);
+      latest.hidden = false;
+      if (section.dataset.shown === 'day') show(section, 'day');
+    }
+  });
+}
+
 document.querySelectorAll('section.datastream').forEach((section) => {
   section.querySelectorAll('.ranges button').forEach((button) => {
     button.addEventListener('click', () => show(section, button.dataset.range));
   });
   show(section, 'day');
 });
+listen();
