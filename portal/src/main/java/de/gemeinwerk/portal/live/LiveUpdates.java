@@ -1,5 +1,6 @@
 package de.gemeinwerk.portal.live;
 
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.portal.data.StaReads;
 import de.gemeinwerk.portal.data.StaReads.Get;
 import de.gemeinwerk.sensorthings.changes.Change;
@@ -7,6 +8,8 @@ import de.gemeinwerk.sensorthings.changes.ChangeFeed;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -34,7 +38,8 @@ import java.util.stream.Collectors;
  * of changes and tenant, the latest values of the Datastreams that got Observations are read ONCE, as the standard
  * API answers them, and the same {@code latest} event goes to every open map of that tenant — the clients do not each
  * read again. Batches that arrive while one is being read are merged, so a burst of writes costs few reads.
- * Best effort like the feed itself: a map that was disconnected reloads what it shows when it reconnects.
+ * Best effort like the feed itself: a map that was disconnected reloads what it shows when it reconnects. At most
+ * {@code gemeinwerk.portal.live.max-streams} streams (2000) are open per instance ({@link StreamBudget}).
  */
 @Component
 public class LiveUpdates implements Consumer<List<Change>> {
@@ -49,26 +54,44 @@ public class LiveUpdates implements Consumer<List<Change>> {
     private final ChangeFeed feed;
     private final StaReads reads;
     private final JsonMapper json;
+    private final StreamBudget budget;
     private final Map<Long, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
     private final Map<Long, LiveBatch> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("portal-live").daemon().factory());
     private volatile boolean subscribed;
 
-    public LiveUpdates(ChangeFeed feed, StaReads reads, JsonMapper json) {
+    public LiveUpdates(ChangeFeed feed, StaReads reads, JsonMapper json,
+                       @Value("${gemeinwerk.portal.live.max-streams:2000}") int maxStreams) {
+        this.budget = new StreamBudget(maxStreams);
         this.feed = feed;
         this.reads = reads;
         this.json = json;
         worker.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** A new open map of the tenant; the change feed is listened to from the first one on. */
+    /**
+     * A new open map of the tenant; the change feed is listened to from the first one on.
+     *
+     * @throws ApiException 503 when this instance keeps as many streams open as it may
+     */
     public SseEmitter open(long tenantId) {
+        if (!budget.take()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Too many live maps are open on this server;"
+                    + " the map tries again by itself.", null);
+        }
         subscribeOnce();
         SseEmitter emitter = new SseEmitter(CONNECTION_LIFETIME.toMillis());
         Set<SseEmitter> ofTenant = clients.computeIfAbsent(tenantId, t -> new CopyOnWriteArraySet<>());
         ofTenant.add(emitter);
-        Runnable remove = () -> ofTenant.remove(emitter);
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable remove = () -> {
+            // completion, timeout and error may each report the same end
+            if (ended.compareAndSet(false, true)) {
+                ofTenant.remove(emitter);
+                budget.giveBack();
+            }
+        };
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
