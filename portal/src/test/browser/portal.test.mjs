@@ -130,6 +130,11 @@ try {
   check(await page.locator('#things li').count() === 1, 'map: the filter does not narrow the list');
   await page.selectOption('#property', '');
   await page.waitForSelector('#map[data-markers="3"]');
+  await page.fill('#search', 'mühl');
+  await page.waitForSelector('#map[data-markers="1"]');
+  check((await page.locator('#things').innerText()).includes('Pegel Mühlbach'), 'map: search by name does not find');
+  await page.fill('#search', '');
+  await page.waitForSelector('#map[data-markers="3"]');
   await post(`Datastreams(${config.datastream})/Observations`, { phenomenonTime: new Date().toISOString(), result: 91.5 });
   await page.waitForFunction(() => document.getElementById('things').textContent.includes('91,5'));
   // a new Thing appears by itself too; without a Location it is listed but has no marker

@@ -94,8 +94,13 @@ function popup(thing) {
     el('a', { href: thingUrl(thing) }, text.details));
 }
 
+const search = document.getElementById('search');
+
+/** Whether a Thing matches the chosen ObservedProperty and the searched name (both narrow map and list alike). */
 function shown(thing) {
-  return !select.value || thing.datastreams.some((ds) => ds.property === select.value);
+  const name = search.value.trim().toLocaleLowerCase();
+  return (!select.value || thing.datastreams.some((ds) => ds.property === select.value))
+    && (!name || (thing.name || '').toLocaleLowerCase().includes(name));
 }
 
 /** Markers and list for the chosen ObservedProperty. */
@@ -185,6 +190,9 @@ function legend() {
 }
 
 select.addEventListener('change', render);
+let typing = null;
+// 10,000 markers are not re-clustered for every key stroke
+search.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(render, 250); });
 // the filter applies as it is chosen; Enter in the form must not reload the page
 document.getElementById('filter').addEventListener('submit', (event) => event.preventDefault());
 legend();
