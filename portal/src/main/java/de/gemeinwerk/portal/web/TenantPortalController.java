@@ -47,8 +47,9 @@ class TenantPortalController {
         Tenant tenant = tenants.require(slug);
         List<JsonNode> answers = reads.read(tenant.id(), serviceRoots.of(tenant, request), List.of(
                 new Get("Things", Map.of("$top", "1", "$select", "id", "$count", "true")),
+                // with the number of Datastreams of each (usually one per measuring point)
                 new Get("ObservedProperties", Map.of("$top", "100", "$select", "id,name,description",
-                        "$orderby", "name")),
+                        "$orderby", "name", "$expand", "Datastreams($select=id;$top=1;$count=true)")),
                 // the most recently measured Datastreams: those with the newest values come first (and those
                 // without any not at all: descending order puts nulls first)
                 new Get("Datastreams", Map.of("$top", String.valueOf(START_PAGE_VALUES),

@@ -29,14 +29,16 @@ class PortalPagesTest extends PortalTestBase {
     void createMunicipalities() {
         seed = seed("seiten");
         // more Datastreams without any Observation than the start page shows values: they must not crowd them out
+        long occupied = seed.sta.create("ObservedProperties",
+                "{\"name\": \"Belegt\", \"definition\": \"x\", \"description\": \"Belegt\"}");
         for (int i = 0; i < 13; i++) {
             seed.sta.create("Things(" + seed.carPark + ")/Datastreams", """
                     {"name": "Stellplatz %d", "description": "noch ohne Sensor", "unitOfMeasurement": {"name": "Anzahl",
                      "symbol": "{count}", "definition": "x"}, "observationType":
                      "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
-                     "ObservedProperty": {"name": "Belegt", "definition": "x", "description": "belegt"},
+                     "ObservedProperty": {"@iot.id": %d},
                      "Sensor": {"name": "s", "description": "s", "encodingType": "text/html", "metadata": "x"}}"""
-                    .formatted(i));
+                    .formatted(i, occupied));
         }
         other = seed("nachbar");
         hidden = privateTenant("verborgen");
@@ -64,6 +66,9 @@ class PortalPagesTest extends PortalTestBase {
                 .contains("<h1>Test seiten</h1>", "an 3 Messstellen", "87,25", "<abbr class=\"unit\">cm</abbr>",
                         "href=\"" + portal(seed) + "/dinge/" + seed.gauge + "\"", "<time datetime=\"",
                         "Wasserstand", "Freie Stellplätze", portal(seed) + "/karte")
+                // what is measured, and where: the gauge alone, the 13 new Datastreams without values
+                .containsPattern("<strong>Wasserstand</strong>\\s*<span class=\"points\">– an einer Messstelle</span>")
+                .containsPattern("<strong>Belegt</strong>\\s*<span class=\"points\">– an 13 Messstellen</span>")
                 // a UCUM annotation is no unit for a reader
                 .doesNotContain("{count}", "<script");
         // without the trailing slash it is the same page
