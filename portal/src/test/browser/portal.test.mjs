@@ -124,6 +124,7 @@ try {
   check(await page.locator('#map .leaflet-interactive, #map .cluster').count() > 0, 'map: no marker or cluster drawn');
   check(await page.locator('#things li').count() === 3, 'map: the list does not hold the 3 Things');
   check(await page.locator('#legend li').count() === 4, 'map: the legend does not name the 4 ObservedProperties');
+  check((await page.locator('#things').innerText()).includes('8,5 °C'), 'map: the UCUM code Cel is not shown as °C');
   await page.waitForFunction(() => document.getElementById('live-status').textContent.startsWith('Live'));
   await page.selectOption('#property', 'Wasserstand');
   await page.waitForSelector('#map[data-markers="1"]');

@@ -26,9 +26,13 @@ export function formats(lang) {
   };
 }
 
-/** A unit symbol as a reader sees it: UCUM annotations in braces ({count}) are left out, as in Formats.java. */
+/** UCUM codes that sensors often send, as people write them (the same table as Formats.java). */
+const UCUM = { Cel: '°C', 'ug/m3': 'µg/m³', 'mg/m3': 'mg/m³', m3: 'm³', 'm3/s': 'm³/s', m2: 'm²' };
+
+/** A unit symbol as a reader sees it: UCUM annotations in braces ({count}) left out, as in Formats.java. */
 export function unit(symbol) {
-  return symbol && !(symbol.startsWith('{') && symbol.endsWith('}')) ? symbol : '';
+  if (!symbol || (symbol.startsWith('{') && symbol.endsWith('}'))) return '';
+  return UCUM[symbol] || symbol;
 }
 
 /** The instant a SensorThings time stands for: the instant, or the end of an interval. */

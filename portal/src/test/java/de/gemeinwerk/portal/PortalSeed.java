@@ -51,7 +51,8 @@ public final class PortalSeed {
         long freeSpaces = datastream(sta, carPark, "Freie Stellplätze Marktplatz", "Freie Stellplätze", "Anzahl",
                 "{count}");
         long air = thing(sta, "Luftmessstation Rathaus", "Luftqualität am Rathaus", 9.5010, 51.3030);
-        long temperature = datastream(sta, air, "Lufttemperatur Rathaus", "Lufttemperatur", "Grad Celsius", "°C");
+        // a UCUM code, as many sensors send it; pages show °C
+        long temperature = datastream(sta, air, "Lufttemperatur Rathaus", "Lufttemperatur", "Grad Celsius", "Cel");
         long dust = datastream(sta, air, "Feinstaub Rathaus", "PM10", "Mikrogramm pro Kubikmeter", "µg/m³");
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         observations(sta, waterLevel, now, hour -> 80 + (hour % 10), LATEST_WATER_LEVEL);

@@ -41,11 +41,23 @@ final class Formats {
     }
 
     /**
-     * A unit symbol as a reader sees it: UCUM's annotations in braces ({@code {count}}, {@code {vehicles}}) are no
-     * unit a citizen reads, so they are left out; map.js does the same.
+     * A unit symbol as a reader sees it (common.js does the same): UCUM's annotations in braces ({@code {count}},
+     * {@code {vehicles}}) are no unit a citizen reads, so they are left out, and the UCUM codes sensors often send
+     * are written as people write them ({@code Cel} → °C).
      */
     static String unit(String symbol) {
-        return symbol.startsWith("{") && symbol.endsWith("}") ? "" : symbol;
+        if (symbol.startsWith("{") && symbol.endsWith("}")) {
+            return "";
+        }
+        return switch (symbol) {
+            case "Cel" -> "°C";
+            case "ug/m3" -> "µg/m³";
+            case "mg/m3" -> "mg/m³";
+            case "m3" -> "m³";
+            case "m3/s" -> "m³/s";
+            case "m2" -> "m²";
+            default -> symbol;
+        };
     }
 
     /** The instant a SensorThings time stands for: the instant itself, or the end of an interval "start/end". */

@@ -36,9 +36,11 @@ class FormatsTest {
     }
 
     @Test
-    void ucumAnnotationsAreNoUnitForReaders() {
+    void unitsAsPeopleWriteThem() {
         assertThat(Formats.unit("{count}")).isEmpty();
         assertThat(Formats.unit("cm")).isEqualTo("cm");
+        assertThat(Formats.unit("Cel")).isEqualTo("°C");
+        assertThat(Formats.unit("ug/m3")).isEqualTo("µg/m³");
         assertThat(Formats.unit("")).isEmpty();
     }
 }

@@ -63,7 +63,7 @@ class PortalPagesTest extends PortalTestBase {
         HttpResponse<String> page = http.get(portal(seed) + "/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<h1>Test seiten</h1>", "an 3 Messstellen", "87,25", "<abbr class=\"unit\">cm</abbr>",
+                .contains("<h1>Test seiten</h1>", "an 3 Messstellen", "87,25", "<abbr class=\"unit\">cm</abbr>", "<abbr class=\"unit\">°C</abbr>",
                         "href=\"" + portal(seed) + "/dinge/" + seed.gauge + "\"", "<time datetime=\"",
                         "Wasserstand", "Freie Stellplätze", portal(seed) + "/karte")
                 // what is measured, and where: the gauge alone, the 13 new Datastreams without values
