@@ -1,6 +1,8 @@
 package de.gemeinwerk.portal.web;
 
 import de.gemeinwerk.platform.error.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -8,14 +10,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
 /**
  * Errors of the portal's pages as an HTML page in the reader's language. Only for the page controllers: the API and
- * the live feed keep the platform's problem+json; anything unexpected is left to the platform's handler too, which
- * logs it with an error id and shows no stack trace.
+ * the live feed keep the platform's problem+json. Anything unexpected (the database unreachable) is logged with an
+ * error id, which the page shows for enquiries, never a stack trace.
  */
 @ControllerAdvice(assignableTypes = {LandingController.class, TenantPortalController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ExceptionHandler(PageNotFound.class)
     ModelAndView notFound() {
@@ -26,6 +34,15 @@ class PageErrors {
     @ExceptionHandler(ApiException.class)
     ModelAndView api(ApiException e) {
         return page(e.status() == HttpStatus.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        String errorId = HexFormat.of().toHexDigits(RANDOM.nextLong());
+        log.error("Unexpected error {} on a portal page", errorId, e);
+        ModelAndView page = page(HttpStatus.INTERNAL_SERVER_ERROR);
+        page.addObject("errorId", errorId);
+        return page;
     }
 
     private static ModelAndView page(HttpStatus status) {
