@@ -51,7 +51,9 @@ class TwoInstancesTest {
     private static ConfigurableApplicationContext start(EmbeddedPostgresServer database) {
         return new SpringApplicationBuilder(SensorThingsTestApplication.class).run("--server.port=0",
                 "--gemeinwerk.database.url=" + database.jdbcUrl(), "--gemeinwerk.database.username=postgres",
-                "--gemeinwerk.database.password=", "--gemeinwerk.mqtt.port=0", "--gemeinwerk.mqtt.host=127.0.0.1");
+                "--gemeinwerk.database.password=", "--gemeinwerk.mqtt.port=0", "--gemeinwerk.mqtt.host=127.0.0.1",
+                // files of the instances (the secrets key) under target/, not in the working tree
+                "--gemeinwerk.data-dir=target/two-instances-data");
     }
 
     private static int httpPort(ConfigurableApplicationContext context) {
