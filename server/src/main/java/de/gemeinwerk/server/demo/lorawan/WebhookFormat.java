@@ -2,6 +2,8 @@ package de.gemeinwerk.server.demo.lorawan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * How each network server delivers an uplink to Gemeinwerk's webhook: its name in the admin API, the URL it posts to
@@ -11,35 +13,23 @@ import java.util.Base64;
  */
 public enum WebhookFormat {
 
-    CHIRPSTACK("chirpstack", "/lorawan/v1/chirpstack?event=up") {
-        @Override
-        public String body(SimulatedUplink uplink, boolean decoded) {
-            return UplinkBodies.chirpStack(uplink, decoded);
-        }
-
-        @Override
-        public String authorization(String secret) {
-            return "Bearer " + secret;
-        }
-    },
-    THE_THINGS_STACK("the-things-stack", "/lorawan/v1/the-things-stack/uplink-message") {
-        @Override
-        public String body(SimulatedUplink uplink, boolean decoded) {
-            return UplinkBodies.theThingsStack(uplink, decoded);
-        }
-
-        @Override
-        public String authorization(String secret) {
-            return "Basic " + Base64.getEncoder().encodeToString(("gemeinwerk:" + secret).getBytes(StandardCharsets.UTF_8));
-        }
-    };
+    CHIRPSTACK("chirpstack", "/lorawan/v1/chirpstack?event=up", UplinkBodies::chirpStack,
+            secret -> "Bearer " + secret),
+    THE_THINGS_STACK("the-things-stack", "/lorawan/v1/the-things-stack/uplink-message", UplinkBodies::theThingsStack,
+            secret -> "Basic " + Base64.getEncoder().encodeToString(("gemeinwerk:" + secret)
+                    .getBytes(StandardCharsets.UTF_8)));
 
     private final String networkServer;
     private final String pathInTenant;
+    private final BiFunction<SimulatedUplink, Boolean, String> body;
+    private final UnaryOperator<String> authorization;
 
-    WebhookFormat(String networkServer, String pathInTenant) {
+    WebhookFormat(String networkServer, String pathInTenant, BiFunction<SimulatedUplink, Boolean, String> body,
+                  UnaryOperator<String> authorization) {
         this.networkServer = networkServer;
         this.pathInTenant = pathInTenant;
+        this.body = body;
+        this.authorization = authorization;
     }
 
     /** The name of the network server in the admin API ({@code "networkServer"} of a webhook). */
@@ -53,8 +43,12 @@ public enum WebhookFormat {
     }
 
     /** The uplink as this network server writes it; {@code decoded}: with the object its decoder made. */
-    public abstract String body(SimulatedUplink uplink, boolean decoded);
+    public String body(SimulatedUplink uplink, boolean decoded) {
+        return body.apply(uplink, decoded);
+    }
 
     /** The value of the {@code Authorization} header with the webhook's secret. */
-    public abstract String authorization(String secret);
+    public String authorization(String secret) {
+        return authorization.apply(secret);
+    }
 }
