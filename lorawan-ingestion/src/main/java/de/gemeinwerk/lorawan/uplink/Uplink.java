@@ -30,7 +30,11 @@ import java.util.Objects;
  */
 public record Uplink(NetworkServer networkServer, String devEui, String deviceName, Instant time, Long fCnt,
                      Integer fPort, byte[] payload, ObjectNode decoded, String deduplicationKey,
-                     List<RadioReception> receptions, UplinkLocation location) {
+                     List<RadioReception> receptions, UplinkLocation location)
+        implements NetworkServerMessage {
+
+    /** LoRaWAN frame counters are 32 bits wide (the 16-bit FCnt on air is extended by the network server). */
+    public static final long MAX_F_CNT = 0xFFFF_FFFFL;
 
     public Uplink {
         Objects.requireNonNull(networkServer, "networkServer");
