@@ -1,12 +1,18 @@
 package de.gemeinwerk.server.demo.lorawan;
 
+import de.gemeinwerk.lorawan.uplink.ChirpStackEvents;
+import de.gemeinwerk.lorawan.uplink.NetworkServer;
+import de.gemeinwerk.lorawan.uplink.TheThingsStackMessages;
+import de.gemeinwerk.lorawan.uplink.Uplink;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,6 +86,34 @@ class UplinkBodiesTest {
         assertThat(up.has("f_cnt")).isFalse();
         assertThat(up.has("decoded_payload")).isFalse();
         assertThat(up.get("rx_metadata").get(0).has("channel_index")).isFalse();
+    }
+
+    @Test
+    void gemeinwerksParsersReadBothBodiesAsTheSameUplink() {
+        for (boolean decoded : new boolean[] {true, false}) {
+            Uplink chirpStack = (Uplink) ChirpStackEvents.parse("up",
+                    UplinkBodies.chirpStack(UPLINK, decoded).getBytes(StandardCharsets.UTF_8));
+            Uplink tts = (Uplink) TheThingsStackMessages.parse(
+                    UplinkBodies.theThingsStack(UPLINK, decoded).getBytes(StandardCharsets.UTF_8));
+            for (Uplink uplink : List.of(chirpStack, tts)) {
+                assertThat(uplink.devEui()).isEqualTo("a840415f310d0001");
+                assertThat(uplink.fCnt()).isEqualTo(2077);
+                assertThat(uplink.fPort()).isEqualTo(2);
+                assertThat(uplink.time()).isEqualTo(UPLINK.time());
+                assertThat(uplink.payload()).isEqualTo(LAQ4.bytes());
+                assertThat(uplink.receptions()).hasSize(1);
+                assertThat(uplink.receptions().getFirst().rssi()).isEqualTo(-72);
+                if (decoded) {
+                    assertThat(uplink.decoded().get("CO2_ppm").asInt()).isEqualTo(523);
+                    assertThat(uplink.decoded().get("TempC_SHT").asDouble()).isEqualTo(25.1);
+                } else {
+                    assertThat(uplink.decoded()).isNull();
+                }
+            }
+            assertThat(chirpStack.networkServer()).isEqualTo(NetworkServer.CHIRPSTACK);
+            assertThat(tts.networkServer()).isEqualTo(NetworkServer.THE_THINGS_STACK);
+            assertThat(tts.deduplicationKey()).startsWith("as:up:");
+        }
     }
 
     @Test
