@@ -6,10 +6,10 @@ import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.server.demo.DemoMunicipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ import java.time.Instant;
 @Component
 @ConditionalOnProperty(name = "gemeinwerk.demo.enabled", havingValue = "true")
 @ConditionalOnProperty(name = "gemeinwerk.demo.lorawan.enabled", havingValue = "true", matchIfMissing = true)
-public class DemoLorawanFleet implements DisposableBean {
+public class DemoLorawanFleet {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLorawanFleet.class);
 
@@ -99,8 +99,9 @@ public class DemoLorawanFleet implements DisposableBean {
         return secrets.get("admin-key");
     }
 
-    @Override
-    public void destroy() throws InterruptedException {
+    /** Stops before the web server does (which stops with the lifecycle beans, after this event): no failed posts. */
+    @EventListener(ContextClosedEvent.class)
+    public void stop() throws InterruptedException {
         Thread thread = runner;
         if (thread != null) {
             thread.interrupt();
