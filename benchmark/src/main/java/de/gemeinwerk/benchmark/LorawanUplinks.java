@@ -27,8 +27,11 @@ final class LorawanUplinks {
             "nwave-nps405");
     private static final SimulatedUplink.Reception GATEWAY = new SimulatedUplink.Reception("AC1F09FFFE0B0001", -91, 6.5);
 
-    /** One webhook request: path with query, the Authorization header line, the body. */
-    record Request(String path, String headers, String body) {}
+    /**
+     * One webhook request: path with query, the Authorization header line, the body; {@code copy}: the second post of
+     * the same request, which is sent even when time is up, so that a run never ends between the two.
+     */
+    record Request(String path, String headers, String body, boolean copy) {}
 
     private final String tenant;
     private final Map<WebhookFormat, String> secrets;
@@ -74,10 +77,11 @@ final class LorawanUplinks {
                     payload(device, fCnt), GATEWAY);
             WebhookFormat format = WebhookFormat.values()[k % 2];
             Request request = new Request(format.uplinkPath(tenant),
-                    "Authorization: " + format.authorization(secrets.get(format)) + "\r\n", format.body(uplink, decoded));
+                    "Authorization: " + format.authorization(secrets.get(format)) + "\r\n", format.body(uplink, decoded),
+                    false);
             requests.add(request);
             if (twice) {
-                requests.add(request);
+                requests.add(new Request(request.path(), request.headers(), request.body(), true));
             }
         }
         return requests;

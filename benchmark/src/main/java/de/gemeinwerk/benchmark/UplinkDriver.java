@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,8 +27,36 @@ final class UplinkDriver {
         this.clients = clients;
     }
 
+    /**
+     * Hands out the requests in order until they are used up or time is over; a copy (the second post of a request)
+     * is handed out even then, as its first was: one place decides, so a run never ends between the two.
+     */
+    private static final class Cursor {
+
+        private final List<LorawanUplinks.Request> requests;
+        private final long deadline;
+        private int next;
+        private boolean over;
+
+        Cursor(List<LorawanUplinks.Request> requests, long deadline) {
+            this.requests = requests;
+            this.deadline = deadline;
+        }
+
+        /** The index of the next request to post, or -1. */
+        synchronized int take() {
+            if (over || next >= requests.size()) {
+                return -1;
+            }
+            if (!requests.get(next).copy() && System.nanoTime() >= deadline) {
+                over = true;
+                return -1;
+            }
+            return next++;
+        }
+    }
+
     Result post(List<LorawanUplinks.Request> requests, int maxSeconds) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
         LongAdder stored = new LongAdder();
         LongAdder duplicates = new LongAdder();
         LongAdder other = new LongAdder();
@@ -38,14 +65,13 @@ final class UplinkDriver {
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
-        long deadline = started + maxSeconds * 1_000_000_000L;
+        Cursor cursor = new Cursor(requests, started + maxSeconds * 1_000_000_000L);
         for (int c = 0; c < clients; c++) {
             long[] mine = new long[requests.size()];
             latencies.add(mine);
             threads.add(Thread.ofPlatform().start(() -> {
                 try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port)) {
-                    for (int i = next.getAndIncrement(), n = 0; i < requests.size() && System.nanoTime() < deadline
-                            && failure.get() == null; i = next.getAndIncrement(), n++) {
+                    for (int i = cursor.take(), n = 0; i >= 0 && failure.get() == null; i = cursor.take(), n++) {
                         LorawanUplinks.Request request = requests.get(i);
                         long start = System.nanoTime();
                         KeepAliveClient.Response response = client.exchangeForBody("POST", request.path(),
