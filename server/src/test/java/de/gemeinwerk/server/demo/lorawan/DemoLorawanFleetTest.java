@@ -5,6 +5,7 @@ import de.gemeinwerk.server.GemeinwerkApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GemeinwerkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gemeinwerk.database.embedded.temporary=true", "gemeinwerk.demo.lorawan.interval=1s",
                 "gemeinwerk.mqtt.port=0"})
+// closed after the class, not cached: its fleet would go on posting every second while other test classes run
+@DirtiesContext
 class DemoLorawanFleetTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
