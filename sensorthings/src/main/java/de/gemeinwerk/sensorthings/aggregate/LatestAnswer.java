@@ -6,6 +6,8 @@ import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.read.ExpandNode;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 import java.util.List;
 
@@ -15,9 +17,17 @@ import java.util.List;
  */
 record LatestAnswer(EntityReader.Page datastreams, ExpandNode observation) implements ExtensionAnswer {
 
+    // encoded once, not for each of up to 10,000 members
+    private static final SerializableString DATASTREAM_ID = new SerializedString("Datastream@iot.id");
+    private static final SerializableString ID = new SerializedString("@iot.id");
+
     @Override
     public void write(JsonGenerator g, String nextLink) {
-        List<Property> properties = observation.projection().properties();
+        Property[] properties = observation.projection().properties().toArray(Property[]::new);
+        SerializableString[] names = new SerializableString[properties.length];
+        for (int i = 0; i < properties.length; i++) {
+            names[i] = new SerializedString(properties[i].name());
+        }
         g.writeStartObject();
         g.writeName("value");
         g.writeStartArray();
@@ -28,13 +38,13 @@ record LatestAnswer(EntityReader.Page datastreams, ExpandNode observation) imple
             }
             EntityRow row = latest.getFirst();
             g.writeStartObject();
-            g.writeName("Datastream@iot.id");
+            g.writeName(DATASTREAM_ID);
             g.writeNumber(datastream.id());
-            g.writeName("@iot.id");
+            g.writeName(ID);
             g.writeNumber(row.id());
-            for (int i = 0; i < properties.size(); i++) {
-                g.writeName(properties.get(i).name());
-                EntityJson.writeValue(g, properties.get(i), row.value(i));
+            for (int i = 0; i < properties.length; i++) {
+                g.writeName(names[i]);
+                EntityJson.writeValue(g, properties[i], row.value(i));
             }
             g.writeEndObject();
         }

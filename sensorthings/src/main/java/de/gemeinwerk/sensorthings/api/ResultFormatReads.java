@@ -18,7 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -77,14 +76,14 @@ public class ResultFormatReads {
         EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(),
                 withoutCount(request.options()), projection, expand);
         return found(path, page, () -> {
-            ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+            ResponseBuffer body = new ResponseBuffer();
             try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
                 CsvWriter.write(writer, page.rows(), projection, expand);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             // a browser saves the download under a name that says what it is, e.g. Datastreams-1-Observations.csv
-            return paged(StaResponse.of(HttpServletResponse.SC_OK, CSV_TYPE, body.toByteArray())
+            return paged(StaResponse.of(HttpServletResponse.SC_OK, CSV_TYPE, body)
                     .withHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(request) + ".csv\""),
                     nextLink(request, page));
         });

@@ -6,7 +6,6 @@ import org.springframework.http.MediaType;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +15,19 @@ import java.util.function.Consumer;
  * A rendered response: status, headers and the complete body. Sent as is over HTTP, or embedded in a batch
  * response — so a request inside a batch is answered exactly as the same request alone.
  */
-record StaResponse(int status, Map<String, String> headers, byte[] body) implements SubResponse {
+record StaResponse(int status, Map<String, String> headers, ResponseBuffer content) implements SubResponse {
 
     static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8";
 
-    private static final byte[] EMPTY = new byte[0];
-
     static StaResponse empty(int status) {
-        return new StaResponse(status, Map.of(), EMPTY);
+        return new StaResponse(status, Map.of(), ResponseBuffer.empty());
     }
 
     static StaResponse of(int status, String contentType, byte[] body) {
+        return of(status, contentType, ResponseBuffer.of(body));
+    }
+
+    static StaResponse of(int status, String contentType, ResponseBuffer body) {
         return new StaResponse(status, Map.of("Content-Type", contentType), body);
     }
 
@@ -36,25 +37,31 @@ record StaResponse(int status, Map<String, String> headers, byte[] body) impleme
      * Content-Length.
      */
     static StaResponse json(JsonMapper mapper, int status, String contentType, Consumer<JsonGenerator> body) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        ResponseBuffer buffer = new ResponseBuffer();
         try (JsonGenerator g = mapper.createGenerator(buffer)) {
             body.accept(g);
         }
-        return of(status, contentType, buffer.toByteArray());
+        return of(status, contentType, buffer);
+    }
+
+    @Override
+    public byte[] body() {
+        return content.toByteArray();
     }
 
     StaResponse withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new StaResponse(status, more, body);
+        return new StaResponse(status, more, content);
     }
 
+    /** Sends status, headers and body, the body straight from the buffer it was rendered into. */
     void send(HttpServletResponse response) throws IOException {
         response.setStatus(status);
         headers.forEach(response::setHeader);
-        response.setContentLength(body.length);
-        if (body.length > 0) {
-            response.getOutputStream().write(body);
+        response.setContentLength(content.size());
+        if (content.size() > 0) {
+            content.writeTo(response.getOutputStream());
         }
     }
 }

@@ -27,11 +27,19 @@ public final class EntityJson {
     private static final SerializableString ID = new SerializedString("@iot.id");
     private static final Map<Property, SerializableString> PROPERTY_NAMES = new IdentityHashMap<>();
     private static final Map<Navigation, SerializableString> LINK_NAMES = new IdentityHashMap<>();
+    private static final Map<Navigation, SerializableString> NAVIGATION_NAMES = new IdentityHashMap<>();
+    private static final Map<Navigation, SerializableString> COUNT_NAMES = new IdentityHashMap<>();
+    private static final Map<Navigation, SerializableString> NEXT_LINK_NAMES = new IdentityHashMap<>();
 
     static {
         for (EntityType type : EntityType.values()) {
             type.properties().forEach(p -> PROPERTY_NAMES.put(p, new SerializedString(p.name())));
-            type.navigations().forEach(n -> LINK_NAMES.put(n, new SerializedString(n.name() + "@iot.navigationLink")));
+            type.navigations().forEach(n -> {
+                LINK_NAMES.put(n, new SerializedString(n.name() + "@iot.navigationLink"));
+                NAVIGATION_NAMES.put(n, new SerializedString(n.name()));
+                COUNT_NAMES.put(n, new SerializedString(n.name() + "@iot.count"));
+                NEXT_LINK_NAMES.put(n, new SerializedString(n.name() + "@iot.nextLink"));
+            });
         }
     }
 
@@ -51,7 +59,7 @@ public final class EntityJson {
             }
         }
         g.writeName("value");
-        writeArray(g, page.rows(), projection, expand, serviceRoot);
+        writeArray(g, page.rows(), new Shape(projection, serviceRoot), expand);
         if (nextLink != null) {
             g.writeName("@iot.nextLink");
             g.writeString(nextLink);
@@ -61,77 +69,101 @@ public final class EntityJson {
 
     public static void writeEntity(JsonGenerator g, EntityRow row, Projection projection, List<ExpandNode> expand,
                                    String serviceRoot) {
-        writeEntity(g, row, projection, expand, serviceRoot, selfLinkPrefix(projection, serviceRoot));
+        writeEntity(g, row, new Shape(projection, serviceRoot), expand);
     }
 
-    /** "https://…/musterstadt/v1.1/Observations(": the self link of every entity of a response up to its id. */
-    private static String selfLinkPrefix(Projection projection, String serviceRoot) {
-        return serviceRoot + "/" + projection.type().setName() + "(";
+    /**
+     * What is the same for every entity of one projection in one response, looked up once: the encoded names of the
+     * properties and links in order, and the links' common part.
+     */
+    private static final class Shape {
+
+        final Projection projection;
+        final Property[] properties;
+        final SerializableString[] propertyNames;
+        final Navigation[] links;
+        final SerializableString[] linkNames;
+        final EntityLinks urls;
+        final String serviceRoot;
+        // the shapes of expanded entities (each Observation's Datastream): one for all entities of this shape
+        private final Map<ExpandNode, Shape> expanded = new IdentityHashMap<>();
+
+        Shape(Projection projection, String serviceRoot) {
+            this.serviceRoot = serviceRoot;
+            this.projection = projection;
+            this.properties = projection.properties().toArray(Property[]::new);
+            this.propertyNames = new SerializableString[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                SerializableString name = PROPERTY_NAMES.get(properties[i]);
+                propertyNames[i] = name != null ? name : new SerializedString(properties[i].name());
+            }
+            this.links = projection.navigationLinks().toArray(Navigation[]::new);
+            this.linkNames = new SerializableString[links.length];
+            for (int i = 0; i < links.length; i++) {
+                linkNames[i] = LINK_NAMES.get(links[i]);
+            }
+            this.urls = new EntityLinks(serviceRoot, projection.type());
+        }
+
+        Shape of(ExpandNode node) {
+            return expanded.computeIfAbsent(node, n -> new Shape(n.projection(), serviceRoot));
+        }
     }
 
-    private static void writeEntity(JsonGenerator g, EntityRow row, Projection projection, List<ExpandNode> expand,
-                                    String serviceRoot, String selfLinkPrefix) {
+    private static void writeEntity(JsonGenerator g, EntityRow row, Shape shape, List<ExpandNode> expand) {
         g.writeStartObject();
-        String self = selfLinkPrefix + row.id() + ")";
-        if (projection.selfLink()) {
+        long id = row.id();
+        if (shape.projection.selfLink()) {
             g.writeName(SELF_LINK);
-            g.writeString(self);
+            shape.urls.writeSelf(g, id);
         }
-        if (projection.id()) {
+        if (shape.projection.id()) {
             g.writeName(ID);
-            g.writeNumber(row.id());
+            g.writeNumber(id);
         }
-        List<Property> properties = projection.properties();
-        for (int i = 0; i < properties.size(); i++) {
-            Property property = properties.get(i);
-            SerializableString name = PROPERTY_NAMES.get(property);
-            if (name != null) {
-                g.writeName(name);
-            } else {
-                g.writeName(property.name());
-            }
-            writeValue(g, property, row.value(i));
+        Property[] properties = shape.properties;
+        for (int i = 0; i < properties.length; i++) {
+            g.writeName(shape.propertyNames[i]);
+            writeValue(g, properties[i], row.value(i));
         }
-        for (Navigation navigation : projection.navigationLinks()) {
-            if (row.omitsLink(navigation)) {
-                continue;
+        Navigation[] links = shape.links;
+        for (int i = 0; i < links.length; i++) {
+            if (!row.omitsLink(links[i])) {
+                g.writeName(shape.linkNames[i]);
+                shape.urls.writeNavigation(g, id, links[i]);
             }
-            g.writeName(LINK_NAMES.get(navigation));
-            g.writeString(self + "/" + navigation.name());
         }
         for (ExpandNode node : expand) {
-            EntityRow.Expanded expanded = row.expanded().get(node.navigation());
-            String name = node.navigation().name();
-            if (node.navigation().many()) {
+            Navigation navigation = node.navigation();
+            EntityRow.Expanded expanded = row.expanded().get(navigation);
+            if (navigation.many()) {
                 if (expanded.count() != null) {
-                    g.writeName(name + "@iot.count");
+                    g.writeName(COUNT_NAMES.get(navigation));
                     g.writeNumber(expanded.count());
                 }
-                g.writeName(name);
-                writeArray(g, expanded.rows(), node.projection(), node.children(), serviceRoot);
+                g.writeName(NAVIGATION_NAMES.get(navigation));
+                writeArray(g, expanded.rows(), shape.of(node), node.children());
                 if (expanded.more()) {
-                    g.writeName(name + "@iot.nextLink");
-                    g.writeString(self + "/" + name + "?" + QueryOptionsWriter.query(
+                    g.writeName(NEXT_LINK_NAMES.get(navigation));
+                    g.writeString(shape.urls.self(id) + "/" + navigation.name() + "?" + QueryOptionsWriter.query(
                             node.pageOptions(expanded.top(), expanded.skip() + expanded.top())));
                 }
             } else {
-                g.writeName(name);
+                g.writeName(NAVIGATION_NAMES.get(navigation));
                 if (expanded.rows().isEmpty()) {
                     g.writeNull();
                 } else {
-                    writeEntity(g, expanded.rows().getFirst(), node.projection(), node.children(), serviceRoot);
+                    writeEntity(g, expanded.rows().getFirst(), shape.of(node), node.children());
                 }
             }
         }
         g.writeEndObject();
     }
 
-    private static void writeArray(JsonGenerator g, List<EntityRow> rows, Projection projection, List<ExpandNode> expand,
-                                   String serviceRoot) {
+    private static void writeArray(JsonGenerator g, List<EntityRow> rows, Shape shape, List<ExpandNode> expand) {
         g.writeStartArray();
-        String selfLinkPrefix = selfLinkPrefix(projection, serviceRoot);
         for (EntityRow row : rows) {
-            writeEntity(g, row, projection, expand, serviceRoot, selfLinkPrefix);
+            writeEntity(g, row, shape, expand);
         }
         g.writeEndArray();
     }

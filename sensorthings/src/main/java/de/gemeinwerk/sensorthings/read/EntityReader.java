@@ -129,7 +129,7 @@ public final class EntityReader {
             }
             List<EntityRow> children = new ArrayList<>();
             for (EntityRow parent : parents) {
-                List<EntityRow> rows = byParent.getOrDefault(parent.id(), new ArrayList<>());
+                List<EntityRow> rows = byParent.getOrDefault(parent.id(), List.of());
                 boolean more = latest ? moreOfLatest.contains(parent.id()) : trimToPage(rows, top);
                 Long count = withCount ? totals.getOrDefault(parent.id(), 0L) : null;
                 parent.expanded().put(node.navigation(), new EntityRow.Expanded(rows, count, more, top, skip));

@@ -12,7 +12,8 @@ public final class EntityRow {
 
     private final long id;
     private final Object[] values;
-    private final Map<Navigation, Expanded> expanded = new LinkedHashMap<>();
+    // created when a relation is expanded: most rows (a page of Observations) have none
+    private Map<Navigation, Expanded> expanded;
     // for an Observation read with its parent links: whether its parent is a MultiDatastream; otherwise null
     private final Boolean ofMultiDatastream;
 
@@ -41,7 +42,12 @@ public final class EntityRow {
     /** Values in the order of the projection's properties. */
     public Object value(int index) { return values[index]; }
 
-    public Map<Navigation, Expanded> expanded() { return expanded; }
+    public Map<Navigation, Expanded> expanded() {
+        if (expanded == null) {
+            expanded = new LinkedHashMap<>();
+        }
+        return expanded;
+    }
 
     /** The expanded related entities of one navigation, with the collection's count and paging. */
     public record Expanded(List<EntityRow> rows, Long count, boolean more, int top, int skip) {}
