@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = LorawanTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gemeinwerk.database.embedded.temporary=true"})
+        properties = {"gemeinwerk.database.embedded.temporary=true",
+                // a database that does not answer is noticed within 2 s (DatabaseUnavailableTest), not 10
+                "gemeinwerk.lorawan.ingest.timeout-millis=2000"})
 public @interface LorawanTest {
 }

@@ -7,10 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Makes and hashes key secrets. A key is 256 random bits, so a single fast SHA-256 is the right hash: nothing can be
+ * Makes and hashes key secrets: API keys, and other secrets made the same way (LoRaWAN webhook secrets). A key is
+ * 256 random bits, so a single fast SHA-256 is the right hash: nothing can be
  * guessed, and a slow password hash would cost milliseconds on every request.
  */
-final class ApiKeySecrets {
+public final class ApiKeySecrets {
 
     static final String PREFIX = "gw_";
     private static final int RANDOM_BYTES = 32;
@@ -21,14 +22,14 @@ final class ApiKeySecrets {
     private ApiKeySecrets() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] secret = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(secret);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Whether {@code key} has the form of a key at all, so junk is rejected before hashing or querying. */
-    static boolean isWellFormed(String key) {
+    public static boolean isWellFormed(String key) {
         if (key.length() != KEY_LENGTH || !key.startsWith(PREFIX)) {
             return false;
         }
@@ -43,7 +44,7 @@ final class ApiKeySecrets {
         return true;
     }
 
-    static byte[] hash(String key) {
+    public static byte[] hash(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,93 @@
+package de.gemeinwerk.lorawan.admin;
+
+import de.gemeinwerk.lorawan.ingest.DeviceRoutes;
+import de.gemeinwerk.lorawan.registry.Device;
+import de.gemeinwerk.lorawan.registry.DeviceRegistration;
+import de.gemeinwerk.lorawan.registry.Devices;
+import de.gemeinwerk.lorawan.uplink.DevEui;
+import de.gemeinwerk.platform.access.Role;
+import de.gemeinwerk.platform.access.TenantAccess;
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.json.StrictJson;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The tenant's registered LoRaWAN devices. Needs an admin key of the tenant. */
+@RestController
+@RequestMapping("/{tenant}/admin/v1/lorawan/devices")
+public class DeviceAdminController {
+
+    private final Devices devices;
+    private final DeviceRoutes routes;
+    private final TenantAccess access;
+    private final StrictJson json;
+
+    public DeviceAdminController(Devices devices, DeviceRoutes routes, TenantAccess access, StrictJson json) {
+        this.devices = devices;
+        this.routes = routes;
+        this.access = access;
+        this.json = json;
+    }
+
+    @GetMapping
+    List<Device> list(@PathVariable("tenant") String tenantSlug, HttpServletRequest request) {
+        return devices.list(access.authorize(tenantSlug, request, Role.ADMIN).id());
+    }
+
+    @GetMapping("/{devEui}")
+    Device get(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, HttpServletRequest request) {
+        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
+        return devices.require(tenantId, DevEui.normalise(devEui, "path"));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Device register(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body, HttpServletRequest request) {
+        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
+        DeviceRegistration registration = json.read(body, DeviceRegistration.class);
+        String devEui = DevEui.normalise(registration.devEui(), "/devEui");
+        Device device = devices.register(tenantId, devEui, registration);
+        routes.invalidate(tenantId, devEui); // an unknown device is cached as such
+        return device;
+    }
+
+    @PutMapping(path = "/{devEui}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Device replace(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, @RequestBody byte[] body,
+                   HttpServletRequest request) {
+        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
+        String normalised = DevEui.normalise(devEui, "path");
+        Device device = devices.replace(tenantId, normalised, withoutDevEui(json.read(body, DeviceRegistration.class),
+                normalised));
+        routes.invalidate(tenantId, normalised);
+        return device;
+    }
+
+    @DeleteMapping("/{devEui}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, HttpServletRequest request) {
+        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
+        String normalised = DevEui.normalise(devEui, "path");
+        devices.delete(tenantId, normalised);
+        routes.invalidate(tenantId, normalised);
+    }
+
+    /** A registration whose DevEUI comes from the path: one in the body must be the same or left out. */
+    static DeviceRegistration withoutDevEui(DeviceRegistration registration, String devEui) {
+        if (registration.devEui() != null && !DevEui.normalise(registration.devEui(), "/devEui").equals(devEui)) {
+            throw ApiException.badRequest("The DevEUI is given by the path; leave it out of the body.", "/devEui");
+        }
+        return registration;
+    }
+}
