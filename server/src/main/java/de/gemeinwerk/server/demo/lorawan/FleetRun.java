@@ -75,6 +75,10 @@ final class FleetRun {
                         server, WebhookFormat.CHIRPSTACK.uplinkPath(tenant), server,
                         WebhookFormat.THE_THINGS_STACK.uplinkPath(tenant));
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the application stops while registering: nothing went wrong
+                    throw new InterruptedException();
+                }
                 reportOnce("registration", "Demo LoRaWAN fleet: could not register webhooks and devices (tried again"
                         + " every tick, logged once): " + e.getMessage());
                 return;
