@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The demo municipality's simulated LoRaWAN fleet (README, "Demo"): once the web server is up, a background thread
+ * The demo municipality's simulated LoRaWAN fleet (README, "Quick start"): once the web server is up, a background thread
  * registers webhooks and devices through the admin API and then, every {@code gemeinwerk.demo.lorawan.interval},
  * posts the devices' uplinks through the real webhook endpoints over HTTP — so the first start shows live data that
  * took the same way as a network server's. It never delays or fails the start: all of it happens after it.
@@ -52,13 +53,15 @@ public class DemoLorawanFleet {
 
     @EventListener
     public void start(ApplicationReadyEvent event) {
-        Integer port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", Integer.class);
+        Environment environment = event.getApplicationContext().getEnvironment();
+        Integer port = environment.getProperty("local.server.port", Integer.class);
         if (port == null) {
             log.info("Demo LoRaWAN fleet: no web server, so no fleet");
             return;
         }
         FleetSecrets secrets = new FleetSecrets(dataDir);
-        FleetRun run = new FleetRun("http://127.0.0.1:" + port, DemoMunicipality.SLUG, () -> adminKey(secrets), secrets);
+        FleetRun run = new FleetRun("http://" + host(environment.getProperty("server.address")) + ":" + port,
+                DemoMunicipality.SLUG, () -> adminKey(secrets), secrets);
         runner = Thread.ofVirtual().name("demo-lorawan-fleet").start(() -> {
             boolean failed = false;
             try {
@@ -77,6 +80,15 @@ public class DemoLorawanFleet {
                 // the application stops
             }
         });
+    }
+
+    /** Where the web server listens: loopback, unless it is bound to one address only. */
+    private static String host(String serverAddress) {
+        if (serverAddress == null || serverAddress.isBlank() || serverAddress.equals("0.0.0.0")
+                || serverAddress.equals("::")) {
+            return "127.0.0.1";
+        }
+        return serverAddress.contains(":") ? "[" + serverAddress + "]" : serverAddress;
     }
 
     /**
