@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.lorawan.registry.NetworkServerNames;
 import de.gemeinwerk.platform.secrets.SecretBox;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

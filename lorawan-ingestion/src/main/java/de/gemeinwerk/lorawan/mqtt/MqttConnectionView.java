@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.lorawan.registry.NetworkServerNames;
 import java.time.Instant;
 
 /**
