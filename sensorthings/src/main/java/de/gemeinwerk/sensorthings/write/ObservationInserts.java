@@ -82,6 +82,27 @@ public final class ObservationInserts {
                 entity.values());
     }
 
+    /**
+     * An Observation of another Datastream that shares everything but its result with {@code template} — times,
+     * parameters, FeatureOfInterest: what one message of a multi-sensor device yields per Datastream. Only the result
+     * is converted (as {@link #parse} converts it); the shared properties were validated once, with the template.
+     */
+    public static Row sibling(Row template, long datastreamId, JsonNode result) {
+        if (template.multi()) {
+            throw new IllegalArgumentException("siblings are Observations of Datastreams");
+        }
+        Map<String, Columns.Column> results = new HashMap<>();
+        for (Columns.Column column : Columns.of(RESULT, Results.of(result, template.at().child("result")))) {
+            results.put(column.name(), column);
+        }
+        List<Columns.Column> columns = new ArrayList<>(template.columns().size());
+        for (Columns.Column column : template.columns()) {
+            columns.add(results.getOrDefault(column.name(), column));
+        }
+        return new Row(template.tenantId(), new Ref.Existing(EntityType.DATASTREAM, datastreamId, null),
+                template.feature(), template.at(), columns);
+    }
+
     private static Row row(long tenantId, Ref.Existing parent, Ref.Existing feature, Pointer at,
                            Map<Property, Object> values) {
         MultiDatastreamRules.checkResultIsArray(parent, values.get(RESULT), at);
