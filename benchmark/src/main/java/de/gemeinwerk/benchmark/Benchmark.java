@@ -38,12 +38,15 @@ public final class Benchmark {
         System.out.println("settings: " + settings);
         try (ConfigurableApplicationContext server = start(settings)) {
             int port = Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port"));
-            Fixture fixture = fixture(server, settings, port);
             ResultTable table = new ResultTable();
-            run(settings, fixture, table);
-            DataArrayBench.run(settings, fixture, server.getBean(DataSource.class), table);
-            MqttBench.run(settings, fixture, server.getBean(MqttBroker.class).port(), server.getBean(DataSource.class),
-                    table);
+            if (settings.only().equals(BenchmarkSettings.ALL)) {
+                Fixture fixture = fixture(server, settings, port);
+                run(settings, fixture, table);
+                DataArrayBench.run(settings, fixture, server.getBean(DataSource.class), table);
+                MqttBench.run(settings, fixture, server.getBean(MqttBroker.class).port(), server.getBean(DataSource.class),
+                        table);
+            }
+            LorawanBench.run(settings, server, port, table);
             System.out.println();
             System.out.println("Machine: " + MachineInfo.describe() + ", " + LocalDate.now());
             System.out.println(table.markdown());

@@ -9,10 +9,14 @@ import java.util.Map;
  * observations (total loaded, default 10,000,000), big (of these in one Datastream, 1,000,000),
  * datastreams (100), clients (8 concurrent single-POST writers), seconds (ingest duration, 20),
  * samples (timed runs per query, 200), data-dir (its own embedded database, benchmark/target/bench-data, relative
- * to the directory the command runs in: the launcher runs it in the repository root).
+ * to the directory the command runs in: the launcher runs it in the repository root), only (which rows: {@code all},
+ * or {@code lorawan} for the LoRaWAN webhook rows alone, which need none of the loaded data).
  */
 record BenchmarkSettings(long observations, long big, int datastreams, int clients, int seconds, int samples,
-                         Path dataDir) {
+                         Path dataDir, String only) {
+
+    static final String ALL = "all";
+    static final String LORAWAN = "lorawan";
 
     static BenchmarkSettings parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -29,9 +33,13 @@ record BenchmarkSettings(long observations, long big, int datastreams, int clien
                 Integer.parseInt(values.getOrDefault("clients", "8")),
                 Integer.parseInt(values.getOrDefault("seconds", "20")),
                 Integer.parseInt(values.getOrDefault("samples", "200")),
-                Path.of(values.getOrDefault("data-dir", "benchmark/target/bench-data")));
+                Path.of(values.getOrDefault("data-dir", "benchmark/target/bench-data")),
+                values.getOrDefault("only", ALL));
         if (settings.big > settings.observations || settings.datastreams < 2) {
             throw new IllegalArgumentException("need big <= observations and at least 2 datastreams");
+        }
+        if (!settings.only.equals(ALL) && !settings.only.equals(LORAWAN)) {
+            throw new IllegalArgumentException("--only is " + ALL + " or " + LORAWAN + ", got " + settings.only);
         }
         return settings;
     }

@@ -20,9 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,7 +39,9 @@ import java.util.Random;
 @ConditionalOnProperty(name = "gemeinwerk.demo.enabled", havingValue = "true")
 public class DemoMunicipality implements SmartInitializingSingleton {
 
-    static final String SLUG = "musterstadt";
+    public static final String SLUG = "musterstadt";
+    /** In the data dir: the demo municipality's admin API key. */
+    public static final String KEY_FILE = "demo-api-key";
     private static final Duration HISTORY = Duration.ofDays(3);
     private static final Duration STEP = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(DemoMunicipality.class);
@@ -148,11 +148,6 @@ public class DemoMunicipality implements SmartInitializingSingleton {
     }
 
     private Path writeKey(String key) throws IOException {
-        Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("demo-api-key");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, key + System.lineSeparator());
-        return file;
+        return OwnerOnlyFile.write(dataDir.resolve(KEY_FILE), key + System.lineSeparator());
     }
 }
