@@ -1,6 +1,7 @@
 package de.gemeinwerk.lorawan.ingest;
 
 import de.gemeinwerk.lorawan.quarantine.KeptUplink;
+import de.gemeinwerk.platform.database.GroupCommitQueue;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
@@ -18,10 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit of uplinks (as {@code sensorthings}' ObservationBatcher does for single Observations): a writer thread
@@ -34,14 +32,10 @@ import java.util.concurrent.TimeUnit;
 public final class UplinkWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UplinkWriter.class);
-    private static final long IDLE_POLL_MILLIS = 200;
 
     private final DataSource dataSource;
-    private final int maxGroup;
     private final Duration statementTimeout;
-    private final BlockingQueue<PendingUplink> queue;
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean closed;
+    private final GroupCommitQueue<PendingUplink> queue;
 
     /**
      * @param queueCapacity    uplinks that may wait; beyond that, submitting fails at once (overload: 503)
@@ -51,17 +45,13 @@ public final class UplinkWriter implements AutoCloseable {
     public UplinkWriter(DataSource dataSource, int writers, int queueCapacity, int maxGroup,
                         Duration statementTimeout) {
         this.dataSource = dataSource;
-        this.maxGroup = maxGroup;
         this.statementTimeout = statementTimeout;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofPlatform().name("uplink-writer-" + i).daemon().start(this::writeGroups));
-        }
+        this.queue = new GroupCommitQueue<>("uplink-writer", writers, queueCapacity, maxGroup, this::write);
     }
 
     /** Queues the uplink; its future completes once the group holding it has committed (or failed). */
     CompletableFuture<IngestOutcome> enqueue(PendingUplink pending) {
-        if (closed || !queue.offer(pending)) {
+        if (!queue.offer(pending)) {
             pending.result().completeExceptionally(unavailable(
                     "the server is storing as many uplinks as it can; try again shortly"));
         }
@@ -70,28 +60,6 @@ public final class UplinkWriter implements AutoCloseable {
 
     static ApiException unavailable(String message) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null);
-    }
-
-    private void writeGroups() {
-        List<PendingUplink> group = new ArrayList<>(maxGroup);
-        while (true) {
-            PendingUplink first;
-            try {
-                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (first == null) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            group.add(first);
-            queue.drainTo(group, maxGroup - 1);
-            write(group);
-            group.clear();
-        }
     }
 
     private void write(List<PendingUplink> group) {
@@ -206,13 +174,6 @@ public final class UplinkWriter implements AutoCloseable {
     /** Stops taking uplinks, stores those already queued, then ends the writers (failing what is left). */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        long deadline = System.nanoTime() + statementTimeout.toNanos();
-        for (Thread writer : writers) {
-            writer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
-        List<PendingUplink> left = new ArrayList<>();
-        queue.drainTo(left);
-        failAll(left, unavailable("the server is shutting down; the uplink was not stored"));
+        failAll(queue.close(statementTimeout), unavailable("the server is shutting down; the uplink was not stored"));
     }
 }

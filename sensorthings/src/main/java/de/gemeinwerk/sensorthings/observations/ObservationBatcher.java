@@ -1,5 +1,6 @@
 package de.gemeinwerk.sensorthings.observations;
 
+import de.gemeinwerk.platform.database.GroupCommitQueue;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.sql.SqlErrors;
@@ -12,10 +13,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,15 +28,10 @@ import java.util.concurrent.TimeoutException;
 public final class ObservationBatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ObservationBatcher.class);
-    // how often an idle writer looks whether it should stop
-    private static final long IDLE_POLL_MILLIS = 200;
 
     private final DataSource dataSource;
-    private final int maxBatch;
     private final Duration timeout;
-    private final BlockingQueue<PendingObservation> queue;
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean closed;
+    private final GroupCommitQueue<PendingObservation> queue;
 
     /**
      * @param writers  threads writing batches. One is best unless the database has cores and disks to spare: an
@@ -48,13 +41,8 @@ public final class ObservationBatcher implements AutoCloseable {
      */
     public ObservationBatcher(DataSource dataSource, int writers, int maxBatch, Duration timeout) {
         this.dataSource = dataSource;
-        this.maxBatch = maxBatch;
         this.timeout = timeout;
-        // a full queue means the database cannot keep up: refusing is better than queueing without bound
-        this.queue = new ArrayBlockingQueue<>(maxBatch * writers * 4);
-        for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofPlatform().name("observation-writer-" + i).daemon().start(this::writeBatches));
-        }
+        this.queue = new GroupCommitQueue<>("observation-writer", writers, maxBatch * writers * 4, maxBatch, this::write);
     }
 
     /**
@@ -66,7 +54,7 @@ public final class ObservationBatcher implements AutoCloseable {
      */
     public EntityRow insert(ObservationInserts.Row row) {
         PendingObservation pending = new PendingObservation(row);
-        if (closed || !queue.offer(pending)) {
+        if (!queue.offer(pending)) {
             throw unavailable("the server is storing as many Observations as it can; try again shortly");
         }
         try {
@@ -90,7 +78,7 @@ public final class ObservationBatcher implements AutoCloseable {
         }
         // Taken into a batch: its statement is bounded by the connection's network timeout, so this ends too.
         try {
-            return pending.result().get(timeout.toMillis() + IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            return pending.result().get(timeout.plus(GroupCommitQueue.IDLE_POLL).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no outcome of storing the Observation within " + timeout.multipliedBy(2));
         }
@@ -98,28 +86,6 @@ public final class ObservationBatcher implements AutoCloseable {
 
     private static ApiException unavailable(String message) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null);
-    }
-
-    private void writeBatches() {
-        List<PendingObservation> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            PendingObservation first;
-            try {
-                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (first == null) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
-            write(batch);
-            batch.clear();
-        }
     }
 
     private void write(List<PendingObservation> batch) {
@@ -164,13 +130,6 @@ public final class ObservationBatcher implements AutoCloseable {
     /** Stops taking Observations, stores those already queued, then ends the writers (failing what is left). */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Thread writer : writers) {
-            writer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
-        List<PendingObservation> left = new ArrayList<>();
-        queue.drainTo(left);
-        failOpen(left, unavailable("the server is shutting down; the Observation was not stored"));
+        failOpen(queue.close(timeout), unavailable("the server is shutting down; the Observation was not stored"));
     }
 }
