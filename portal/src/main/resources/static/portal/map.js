@@ -147,7 +147,6 @@ function takeLatest(answer) {
 
 async function loadThings() {
   things = readThings(await getJson(`${config.api}/Things?${THINGS_QUERY}`, true));
-  render();
 }
 
 async function loadLatest() {
@@ -178,7 +177,7 @@ function listen() {
   events.addEventListener('things', () => {
     // several changes in a row (an import) cause one reload
     clearTimeout(reloadThings);
-    reloadThings = setTimeout(() => loadThings().catch(() => {}), 2000);
+    reloadThings = setTimeout(() => loadThings().then(render).catch(() => {}), 2000);
   });
   events.onerror = () => { lost = true; status.textContent = text.offline; };
 }

@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.decoder;
 
+import de.gemeinwerk.lorawan.uplink.WholeNumbers;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.NativeArray;
@@ -31,7 +32,6 @@ final class DecoderOutput {
     private static final int MAX_CHARS = 256 * 1024;
     private static final int MAX_MESSAGES = 100;
     /** Doubles up to 2^53 are exact integers; beyond that a whole double is still written as a double. */
-    private static final double MAX_EXACT_INTEGER = 9007199254740992d;
 
     private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
@@ -136,21 +136,16 @@ final class DecoderOutput {
     /** JavaScript has only doubles: a whole one is written as an integer, so a Datastream result is 30, not 30.0. */
     private static JsonNode number(Number number, String where) {
         if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
-            return integer(number.longValue());
+            return WholeNumbers.integer(number.longValue());
         }
         double value = number.doubleValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw bad(where + " is " + value + ", which JSON cannot hold");
         }
-        if (value == Math.rint(value) && Math.abs(value) <= MAX_EXACT_INTEGER) {
-            return integer((long) value); // the cast also turns -0 into 0
+        if (WholeNumbers.isWhole(value)) {
+            return WholeNumbers.integer((long) value); // the cast also turns -0 into 0
         }
         return NODES.numberNode(value);
-    }
-
-    /** An int node where it fits, as Jackson's parser makes one, so a decoded object equals the same JSON parsed. */
-    private static JsonNode integer(long value) {
-        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private String countChars(String text) {

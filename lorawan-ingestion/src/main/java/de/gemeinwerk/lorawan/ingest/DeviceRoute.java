@@ -8,7 +8,7 @@ import java.util.List;
  * @param decoder     the device type's JavaScript decoder, or null when it has none
  * @param datastreams null until the first uplink has created the device's Datastreams
  */
-record DeviceRoute(String devEui, String deviceTypeKey, String decoder, List<MappedDatastream> datastreams) {
+record DeviceRoute(String deviceTypeKey, String decoder, List<MappedDatastream> datastreams) {
 
     boolean provisioned() {
         return datastreams != null;

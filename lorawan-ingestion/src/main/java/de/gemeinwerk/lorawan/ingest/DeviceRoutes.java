@@ -39,6 +39,11 @@ public class DeviceRoutes {
         return cache.get(new Key(tenantId, devEui), this::load);
     }
 
+    /** Reads the device past the cache, in the caller's transaction (which may just have registered it). */
+    Optional<DeviceRoute> load(long tenantId, String devEui) {
+        return load(new Key(tenantId, devEui));
+    }
+
     /** Forgets what is cached about the device (after an admin changed or removed it, or it was provisioned). */
     public void invalidate(long tenantId, String devEui) {
         cache.invalidate(new Key(tenantId, devEui));
@@ -57,7 +62,7 @@ public class DeviceRoutes {
                 .param("tenant", key.tenantId()).param("devEui", key.devEui())
                 .query((rs, n) -> {
                     String datastreams = rs.getString("datastreams");
-                    return new DeviceRoute(key.devEui(), rs.getString("key"),
+                    return new DeviceRoute(rs.getString("key"),
                             DeviceTypes.decoderOf(rs.getString("key"), rs.getString("decoder"), rs.getBoolean("owned")),
                             datastreams == null ? null : json.readValue(datastreams, MAPPED));
                 }).optional();

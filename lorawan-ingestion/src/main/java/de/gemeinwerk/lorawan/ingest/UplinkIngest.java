@@ -46,7 +46,7 @@ public class UplinkIngest implements UplinkSink {
             return writer.enqueue(prepare(tenantId, uplink));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e instanceof ApiException ? e
-                    : UplinkWriter.unavailable("the database is unavailable; the uplink was not stored, try again"));
+                    : ApiException.serviceUnavailable("the database is unavailable; the uplink was not stored, try again"));
         }
     }
 

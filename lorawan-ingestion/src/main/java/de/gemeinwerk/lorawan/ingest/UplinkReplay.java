@@ -42,10 +42,9 @@ public class UplinkReplay {
      */
     public Result replay(Connection connection, long tenantId, String devEui, List<Uplink> uplinks)
             throws SQLException {
-        routes.invalidate(tenantId, devEui); // the caller's transaction may just have registered it
-        DeviceRoute route = routes.find(tenantId, devEui).orElseThrow(() ->
+        // past the cache: the caller's transaction may just have registered it, and nothing uncommitted is cached
+        DeviceRoute route = routes.load(tenantId, devEui).orElseThrow(() ->
                 ApiException.notFound("There is no device " + devEui + " registered in this tenant."));
-        routes.invalidate(tenantId, devEui); // not cached from an uncommitted transaction
         List<MappedDatastream> datastreams;
         try {
             datastreams = provisioning.provision(connection, tenantId, devEui, uplinks.stream()

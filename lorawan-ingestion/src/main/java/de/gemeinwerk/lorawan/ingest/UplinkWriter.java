@@ -7,7 +7,6 @@ import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -52,14 +51,10 @@ public final class UplinkWriter implements AutoCloseable {
     /** Queues the uplink; its future completes once the group holding it has committed (or failed). */
     CompletableFuture<IngestOutcome> enqueue(PendingUplink pending) {
         if (!queue.offer(pending)) {
-            pending.result().completeExceptionally(unavailable(
+            pending.result().completeExceptionally(ApiException.serviceUnavailable(
                     "the server is storing as many uplinks as it can; try again shortly"));
         }
         return pending.result();
-    }
-
-    static ApiException unavailable(String message) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null);
     }
 
     private void write(List<PendingUplink> group) {
@@ -72,7 +67,7 @@ public final class UplinkWriter implements AutoCloseable {
             RuntimeException translated = SqlErrors.translate(e, "its Observations cannot be stored", "uplink");
             if (!(translated instanceof ApiException refused)) {
                 log.warn("storing {} uplinks failed, the database is unavailable: {}", group.size(), e.getMessage());
-                failAll(group, unavailable("the database is unavailable; the uplink was not stored, try again"));
+                failAll(group, ApiException.serviceUnavailable("the database is unavailable; the uplink was not stored, try again"));
             } else if (group.size() > 1) {
                 // a value the database refuses fails the whole transaction: halve until the culprit is alone
                 write(group.subList(0, group.size() / 2));
@@ -81,11 +76,11 @@ public final class UplinkWriter implements AutoCloseable {
                 write(List.of(group.getFirst().keptInstead(refused.getMessage())));
             } else {
                 log.error("keeping an uplink in the quarantine failed", e);
-                failAll(group, unavailable("the uplink could not be stored"));
+                failAll(group, ApiException.serviceUnavailable("the uplink could not be stored"));
             }
         } catch (RuntimeException e) {
             log.error("storing {} uplinks failed", group.size(), e);
-            failAll(group, unavailable("the uplink could not be stored; try again"));
+            failAll(group, ApiException.serviceUnavailable("the uplink could not be stored; try again"));
         }
     }
 
@@ -174,6 +169,6 @@ public final class UplinkWriter implements AutoCloseable {
     /** Stops taking uplinks, stores those already queued, then ends the writers (failing what is left). */
     @Override
     public void close() throws InterruptedException {
-        failAll(queue.close(statementTimeout), unavailable("the server is shutting down; the uplink was not stored"));
+        failAll(queue.close(statementTimeout), ApiException.serviceUnavailable("the server is shutting down; the uplink was not stored"));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * Datastream's result reads {@code 100} as the decoder meant it. Only values up to 2^53 are touched: up to there a
  * double holds every whole number exactly, beyond it the ".0" says nothing about the decoder's intent.
  */
-final class WholeNumbers {
+public final class WholeNumbers {
 
     private static final double EXACT_LIMIT = 0x1p53;
 
@@ -41,15 +41,20 @@ final class WholeNumbers {
             node.values().forEach(element -> copy.add(integral(element)));
             return copy;
         }
-        if (node.isFloatingPointNumber()) {
-            double value = node.doubleValue();
-            if (value == Math.rint(value) && Math.abs(value) <= EXACT_LIMIT) {
-                long whole = (long) value;
-                // the node type Jackson itself reads such a number into, so that it equals one read from "100"
-                return whole == (int) whole ? JsonNodeFactory.instance.numberNode((int) whole)
-                        : JsonNodeFactory.instance.numberNode(whole);
-            }
+        if (node.isFloatingPointNumber() && isWhole(node.doubleValue())) {
+            return integer((long) node.doubleValue());
         }
         return node;
+    }
+
+    /** A whole number a double holds exactly (up to 2^53): one a decoder meant as an integer. */
+    public static boolean isWhole(double value) {
+        return value == Math.rint(value) && Math.abs(value) <= EXACT_LIMIT;
+    }
+
+    /** The node type Jackson itself reads such a number into (int where it fits), so it equals one read from "100". */
+    public static JsonNode integer(long value) {
+        return value == (int) value ? JsonNodeFactory.instance.numberNode((int) value)
+                : JsonNodeFactory.instance.numberNode(value);
     }
 }

@@ -134,8 +134,8 @@ public class WebhookController {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "The uplink could not be stored now (database unavailable or busy); try again.", null);
+        return ApiException.serviceUnavailable(
+                "The uplink could not be stored now (database unavailable or busy); try again.");
     }
 
     /** The body's media type (JSON, or — for ChirpStack — Protobuf as octet-stream); 415 for anything else. */

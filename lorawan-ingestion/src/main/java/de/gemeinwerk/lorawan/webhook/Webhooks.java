@@ -9,9 +9,9 @@ import de.gemeinwerk.platform.tenant.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,8 @@ import java.util.Optional;
 @Service
 public class Webhooks {
 
-    private record Key(long tenantId, String hash) {
+    // a ByteBuffer compares by content: no hex string per request (as platform's ApiKeys does)
+    private record Key(long tenantId, ByteBuffer hash) {
     }
 
     private final JdbcClient jdbc;
@@ -70,7 +71,7 @@ public class Webhooks {
             return Optional.empty();
         }
         byte[] hash = ApiKeySecrets.hash(secret);
-        return secrets.get(new Key(tenantId, HexFormat.of().formatHex(hash)), key -> jdbc.sql(
+        return secrets.get(new Key(tenantId, ByteBuffer.wrap(hash)), key -> jdbc.sql(
                         "select network_server from lorawan_webhook where tenant_id = :tenant and secret_hash = :hash")
                 .param("tenant", tenantId).param("hash", hash)
                 .query((rs, n) -> NetworkServerNames.parse(rs.getString(1), "networkServer")).optional());

@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.lorawan.LorawanClient;
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.Uplink;
 import de.gemeinwerk.platform.error.ApiException;
@@ -55,7 +56,7 @@ class BrokerSubscriptionTest {
         BrokerSubscription subscription = subscribe(chirpStackConnection(broker.uri(), null), "abo-geheim");
         awaitConnected(subscription);
 
-        chirpStack.publish(chirpStackTopic("a840415f31000003"), TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+        chirpStack.publish(chirpStackTopic("a840415f31000003"), LorawanClient.sample("chirpstack-v4/up-laq4.json"), 1);
 
         await().atMost(WAIT).until(() -> sink.stored().size() == 1);
         RecordingSink.Stored stored = sink.stored().getFirst();
@@ -81,7 +82,7 @@ class BrokerSubscriptionTest {
 
         // the topic names the device id, not the DevEUI; a join that turns up there is recognised and left out
         theThingsStack.publish("v3/" + TTS_USER + "/devices/eui-a840415f31000003/up", List.of(
-                TestPublisher.sample("tts-v3/join.json"), TestPublisher.sample("tts-v3/uplink-laq4.json")), 0);
+                LorawanClient.sample("tts-v3/join.json"), LorawanClient.sample("tts-v3/uplink-laq4.json")), 0);
 
         await().atMost(WAIT).until(() -> sink.stored().size() == 1);
         assertThat(subscription.status().received()).isEqualTo(2);
@@ -102,7 +103,7 @@ class BrokerSubscriptionTest {
         sink.refuseNext(1);
 
         theThingsStack.publish("v3/" + TTS_USER + "/devices/eui-a840415f31000003/up", List.of(
-                TestPublisher.sample("tts-v3/uplink-laq4.json"), TestPublisher.sample("tts-v3/uplink-nps405.json")), 0);
+                LorawanClient.sample("tts-v3/uplink-laq4.json"), LorawanClient.sample("tts-v3/uplink-nps405.json")), 0);
 
         // The Things Stack's MQTT server delivers at most once: the refused uplink is lost, and said so
         await().atMost(WAIT).until(() -> sink.stored().size() == 1);
@@ -125,7 +126,7 @@ class BrokerSubscriptionTest {
         // the same session again: had the two not been acknowledged, the broker would send them before the next one
         BrokerSubscription again = subscribe(connection, "abo-geheim");
         awaitConnected(again);
-        chirpStack.publish(chirpStackTopic("a840415f31000003"), TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+        chirpStack.publish(chirpStackTopic("a840415f31000003"), LorawanClient.sample("chirpstack-v4/up-laq4.json"), 1);
 
         await().atMost(WAIT).until(() -> sink.stored().size() == 1);
         assertThat(again.status().received()).isEqualTo(1);
@@ -204,7 +205,7 @@ class BrokerSubscriptionTest {
                 "abo-geheim");
         awaitConnected(subscription);
 
-        chirpStack.publish(chirpStackTopic("a840415f31000003"), TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+        chirpStack.publish(chirpStackTopic("a840415f31000003"), LorawanClient.sample("chirpstack-v4/up-laq4.json"), 1);
 
         await().atMost(WAIT).until(() -> sink.stored().size() == 1);
     }
@@ -219,7 +220,7 @@ class BrokerSubscriptionTest {
 
     /** Uplinks with fCnt from..to-1, each a distinct uplink (own deduplication id), as ChirpStack sends them. */
     private static void publishUplinks(int from, int to) throws Exception {
-        String sample = new String(TestPublisher.sample("chirpstack-v4/up-em500-udl.json"), StandardCharsets.UTF_8);
+        String sample = new String(LorawanClient.sample("chirpstack-v4/up-em500-udl.json"), StandardCharsets.UTF_8);
         List<byte[]> uplinks = new ArrayList<>();
         for (int fCnt = from; fCnt < to; fCnt++) {
             uplinks.add(sample.replaceFirst("\"deduplicationId\": \"[^\"]+\"",

@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.lorawan.LorawanClient;
 import de.gemeinwerk.platform.access.ApiKeys;
 import de.gemeinwerk.platform.secrets.SecretBox;
 import de.gemeinwerk.platform.tenant.Tenants;
@@ -212,7 +213,7 @@ class MqttConnectionAdminTest {
     private static void publishSample() throws Exception {
         new TestPublisher(broker.uri(), "chirpstack", "cs-geheim").publish("application/"
                         + BrokerSubscriptionTest.CHIRPSTACK_APPLICATION + "/device/a840415f31000003/event/up",
-                TestPublisher.sample("chirpstack-v4/up-laq4.json"), 1);
+                LorawanClient.sample("chirpstack-v4/up-laq4.json"), 1);
     }
 
     private StaClient tenant() {

@@ -5,9 +5,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Publishes as a network server does, with its own Paho client; each call connects, publishes and disconnects. */
@@ -33,18 +30,6 @@ record TestPublisher(String uri, String username, String password) {
         } finally {
             client.disconnect();
             client.close();
-        }
-    }
-
-    /** A sample of the test data, e.g. {@code chirpstack-v4/up-laq4.json}. */
-    static byte[] sample(String name) {
-        try (InputStream in = TestPublisher.class.getResourceAsStream("/testdata/lorawan/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no sample " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

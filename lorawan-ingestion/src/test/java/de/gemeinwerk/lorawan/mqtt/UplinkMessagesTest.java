@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.mqtt;
 
+import de.gemeinwerk.lorawan.LorawanClient;
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +13,11 @@ class UplinkMessagesTest {
 
     @Test
     void readsTheSamplesOfBothNetworkServers() {
-        assertThat(UplinkMessages.read(NetworkServer.CHIRPSTACK, TestPublisher.sample("chirpstack-v4/up-nps405.json")))
+        assertThat(UplinkMessages.read(NetworkServer.CHIRPSTACK, LorawanClient.sample("chirpstack-v4/up-nps405.json")))
                 .isInstanceOf(UplinkMessages.Read.AnUplink.class);
-        assertThat(UplinkMessages.read(NetworkServer.THE_THINGS_STACK, TestPublisher.sample("tts-v3/uplink-nps405.json")))
+        assertThat(UplinkMessages.read(NetworkServer.THE_THINGS_STACK, LorawanClient.sample("tts-v3/uplink-nps405.json")))
                 .isInstanceOf(UplinkMessages.Read.AnUplink.class);
-        assertThat(UplinkMessages.read(NetworkServer.THE_THINGS_STACK, TestPublisher.sample("tts-v3/mqtt-join.json")))
+        assertThat(UplinkMessages.read(NetworkServer.THE_THINGS_STACK, LorawanClient.sample("tts-v3/mqtt-join.json")))
                 .isInstanceOf(UplinkMessages.Read.NotAnUplink.class);
     }
 

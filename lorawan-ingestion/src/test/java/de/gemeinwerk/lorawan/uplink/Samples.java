@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.uplink;
 
+import de.gemeinwerk.lorawan.LorawanClient;
 import de.gemeinwerk.platform.error.ApiException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import tools.jackson.databind.JsonNode;
@@ -7,9 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 
@@ -26,14 +24,7 @@ final class Samples {
 
     /** The file's bytes, e.g. {@code bytes("chirpstack-v4/up.json")}. */
     static byte[] bytes(String path) {
-        try (InputStream in = Samples.class.getResourceAsStream("/testdata/lorawan/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no sample " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LorawanClient.sample(path);
     }
 
     /** The sample with {@code edit} applied to its JSON tree. */

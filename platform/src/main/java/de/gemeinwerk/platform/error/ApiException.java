@@ -71,6 +71,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, message, where);
     }
 
+    public static ApiException serviceUnavailable(String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null);
+    }
+
     public static ApiException notImplemented(String message) {
         return new ApiException(HttpStatus.NOT_IMPLEMENTED, message, null);
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -79,8 +79,9 @@ public class StaReads {
         Projection projection = Projection.of(path.target().type(), options.select());
         List<ExpandNode> expand = ExpandNode.of(path.target().type(), options.expand());
         EntityReader.Page page = reader.read(connection, path.target(), tenantId, options, projection, expand);
-        StringWriter text = new StringWriter();
-        try (JsonGenerator g = json.createGenerator(text)) {
+        // bytes, not a Writer: EntityJson writes its pre-encoded links as raw UTF-8, which only a byte generator takes
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = json.createGenerator(bytes)) {
             if (path.target().single()) {
                 if (page.rows().isEmpty()) {
                     throw PathResolver.notFound(path.target());
@@ -90,6 +91,6 @@ public class StaReads {
                 EntityJson.writeCollection(g, page, projection, expand, serviceRoot, null);
             }
         }
-        return json.readTree(text.toString());
+        return json.readTree(bytes.toByteArray());
     }
 }

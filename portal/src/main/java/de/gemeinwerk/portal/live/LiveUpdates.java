@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
@@ -77,8 +76,8 @@ public class LiveUpdates implements Consumer<List<Change>> {
      */
     public SseEmitter open(long tenantId) {
         if (!budget.take()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Too many live maps are open on this server;"
-                    + " the map tries again by itself.", null);
+            throw ApiException.serviceUnavailable("Too many live maps are open on this server;"
+                    + " the map tries again by itself.");
         }
         subscribeOnce();
         SseEmitter emitter = new SseEmitter(CONNECTION_LIFETIME.toMillis());

@@ -19,14 +19,13 @@ record LatestAnswer(EntityReader.Page datastreams, ExpandNode observation) imple
 
     // encoded once, not for each of up to 10,000 members
     private static final SerializableString DATASTREAM_ID = new SerializedString("Datastream@iot.id");
-    private static final SerializableString ID = new SerializedString("@iot.id");
 
     @Override
     public void write(JsonGenerator g, String nextLink) {
         Property[] properties = observation.projection().properties().toArray(Property[]::new);
         SerializableString[] names = new SerializableString[properties.length];
         for (int i = 0; i < properties.length; i++) {
-            names[i] = new SerializedString(properties[i].name());
+            names[i] = EntityJson.name(properties[i]);
         }
         g.writeStartObject();
         g.writeName("value");
@@ -40,7 +39,7 @@ record LatestAnswer(EntityReader.Page datastreams, ExpandNode observation) imple
             g.writeStartObject();
             g.writeName(DATASTREAM_ID);
             g.writeNumber(datastream.id());
-            g.writeName(ID);
+            g.writeName(EntityJson.ID);
             g.writeNumber(row.id());
             for (int i = 0; i < properties.length; i++) {
                 g.writeName(names[i]);

@@ -55,9 +55,10 @@ public final class JsonBatchWriter {
         if (headers) {
             g.writeEndObject();
         }
-        if (response.body().length > 0) {
+        byte[] body = response.body();
+        if (body.length > 0) {
             g.writeName("body");
-            String text = new String(response.body(), StandardCharsets.UTF_8);
+            String text = new String(body, StandardCharsets.UTF_8);
             if (json) {
                 g.writeRawValue(text);
             } else {

@@ -68,8 +68,9 @@ public final class MultipartBatchWriter {
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             text(header.getKey() + ": " + header.getValue() + CRLF);
         }
-        text("Content-Length: " + response.body().length + CRLF + CRLF);
-        out.writeBytes(response.body());
+        byte[] body = response.body();
+        text("Content-Length: " + body.length + CRLF + CRLF);
+        out.writeBytes(body);
         text(CRLF);
     }
 

@@ -7,7 +7,6 @@ import de.gemeinwerk.sensorthings.sql.SqlErrors;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -55,7 +54,7 @@ public final class ObservationBatcher implements AutoCloseable {
     public EntityRow insert(ObservationInserts.Row row) {
         PendingObservation pending = new PendingObservation(row);
         if (!queue.offer(pending)) {
-            throw unavailable("the server is storing as many Observations as it can; try again shortly");
+            throw ApiException.serviceUnavailable("the server is storing as many Observations as it can; try again shortly");
         }
         try {
             return await(pending);
@@ -73,7 +72,7 @@ public final class ObservationBatcher implements AutoCloseable {
             return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             if (queue.remove(pending)) {
-                throw unavailable("the Observation waited too long to be stored and was not stored; try again");
+                throw ApiException.serviceUnavailable("the Observation waited too long to be stored and was not stored; try again");
             }
         }
         // Taken into a batch: its statement is bounded by the connection's network timeout, so this ends too.
@@ -82,10 +81,6 @@ public final class ObservationBatcher implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("no outcome of storing the Observation within " + timeout.multipliedBy(2));
         }
-    }
-
-    private static ApiException unavailable(String message) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null);
     }
 
     private void write(List<PendingObservation> batch) {
@@ -130,6 +125,6 @@ public final class ObservationBatcher implements AutoCloseable {
     /** Stops taking Observations, stores those already queued, then ends the writers (failing what is left). */
     @Override
     public void close() throws InterruptedException {
-        failOpen(queue.close(timeout), unavailable("the server is shutting down; the Observation was not stored"));
+        failOpen(queue.close(timeout), ApiException.serviceUnavailable("the server is shutting down; the Observation was not stored"));
     }
 }

@@ -24,7 +24,8 @@ public final class EntityJson {
 
     // Names are escaped and encoded once, not for every row of every response.
     private static final SerializableString SELF_LINK = new SerializedString("@iot.selfLink");
-    private static final SerializableString ID = new SerializedString("@iot.id");
+    /** {@code @iot.id}, encoded once. */
+    public static final SerializableString ID = new SerializedString("@iot.id");
     private static final Map<Property, SerializableString> PROPERTY_NAMES = new IdentityHashMap<>();
     private static final Map<Navigation, SerializableString> LINK_NAMES = new IdentityHashMap<>();
     private static final Map<Navigation, SerializableString> NAVIGATION_NAMES = new IdentityHashMap<>();
@@ -41,6 +42,12 @@ public final class EntityJson {
                 NEXT_LINK_NAMES.put(n, new SerializedString(n.name() + "@iot.nextLink"));
             });
         }
+    }
+
+    /** A property's name, encoded once for all responses (properties of no entity type: encoded now). */
+    public static SerializableString name(Property property) {
+        SerializableString name = PROPERTY_NAMES.get(property);
+        return name != null ? name : new SerializedString(property.name());
     }
 
     private EntityJson() {}
@@ -94,8 +101,7 @@ public final class EntityJson {
             this.properties = projection.properties().toArray(Property[]::new);
             this.propertyNames = new SerializableString[properties.length];
             for (int i = 0; i < properties.length; i++) {
-                SerializableString name = PROPERTY_NAMES.get(properties[i]);
-                propertyNames[i] = name != null ? name : new SerializedString(properties[i].name());
+                propertyNames[i] = name(properties[i]);
             }
             this.links = projection.navigationLinks().toArray(Navigation[]::new);
             this.linkNames = new SerializableString[links.length];
