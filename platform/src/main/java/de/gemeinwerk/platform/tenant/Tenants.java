@@ -99,7 +99,8 @@ public class Tenants {
         }
     }
 
-    private static void validateName(String name) {
+    /** 400 (where {@code name}) unless the name is 1 to 200 characters. */
+    public static void validateName(String name) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw ApiException.badRequest("A tenant name must be 1 to " + MAX_NAME_LENGTH + " characters.", "name");
         }

@@ -55,7 +55,7 @@ public class PortalSettingsStore {
      * Checks the settings and normalises the boundary (RFC 7946 text, as the map reads it). Pure.
      * The tile URL must be an absolute http(s) URL template with {z}, {x} and {y}, since the map fills exactly these.
      */
-    static PortalSettings validate(PortalSettings settings) {
+    public static PortalSettings validate(PortalSettings settings) {
         String tileUrl = blankToNull(settings.tileUrl());
         if (tileUrl != null) {
             if (tileUrl.length() > MAX_TEXT || !tileUrl.matches("https?://[^\\s\"'<>]+")

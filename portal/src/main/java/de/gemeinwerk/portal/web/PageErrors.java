@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * the live feed keep the platform's problem+json. Anything unexpected (the database unreachable) is logged with an
  * error id, which the page shows for enquiries, never a stack trace.
  */
-@ControllerAdvice(assignableTypes = {LandingController.class, TenantPortalController.class})
+@ControllerAdvice(assignableTypes = {LandingController.class, TenantPortalController.class, LogoController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -1,0 +1,147 @@
+package de.gemeinwerk.console.entities;
+
+import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.portal.data.StaReads;
+import de.gemeinwerk.portal.data.StaReads.Get;
+import de.gemeinwerk.sensorthings.api.Transactions;
+import de.gemeinwerk.sensorthings.sql.Target;
+import de.gemeinwerk.sensorthings.write.EntityWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads and changes Things and Datastreams for the console the way the API does: reads through the SensorThings
+ * reader ({@link StaReads}: what a GET answers, confined to the tenant), changes through {@link EntityWriter#update}
+ * (a PATCH: same checks, same change notifications), the public flag through {@link PublicFlag}. An id of another
+ * tenant is a 404 like a missing one.
+ */
+@Component
+class EntityEditor {
+
+    static final int PAGE_SIZE = 25;
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2000;
+
+    /** A page of a list, and how many match in all. */
+    record Page(List<Row> entities, long total) {}
+
+    /** An entity as a list row or the edit page's facts show it; {@code thing} and {@code unit} for Datastreams. */
+    record Row(long id, String name, String description, List<String> categories, long thingId, String thing,
+               String unit) {
+        static Row of(JsonNode entity) {
+            List<String> categories = new ArrayList<>();
+            entity.path("properties").path("categories").forEach(c -> categories.add(c.asString("")));
+            JsonNode unit = entity.path("unitOfMeasurement");
+            return new Row(entity.path("@iot.id").asLong(), entity.path("name").asString(""),
+                    entity.path("description").asString(""), categories, entity.path("Thing").path("@iot.id").asLong(0),
+                    entity.path("Thing").path("name").asString(""), unit.isMissingNode() ? ""
+                    : unit.path("name").asString("") + " (" + unit.path("symbol").asString("") + ")");
+        }
+    }
+
+    private final StaReads reads;
+    private final EntityWriter writer;
+    private final Transactions transactions;
+    private final ObjectProvider<PublicFlag> publicFlag;
+    private final JsonMapper json;
+
+    EntityEditor(StaReads reads, EntityWriter writer, DataSource dataSource, ObjectProvider<PublicFlag> publicFlag,
+                 JsonMapper json) {
+        this.reads = reads;
+        this.writer = writer;
+        this.transactions = new Transactions(dataSource);
+        this.publicFlag = publicFlag;
+        this.json = json;
+    }
+
+    /** One page (1-based) of the tenant's entities by name, those whose name or description contains {@code search}. */
+    Page list(long tenantId, EntityKind kind, String search, int page) {
+        Map<String, String> options = new HashMap<>(Map.of("$top", String.valueOf(PAGE_SIZE),
+                "$skip", String.valueOf((long) (page - 1) * PAGE_SIZE), "$count", "true", "$orderby", "name,id",
+                "$select", select(kind)));
+        if (kind == EntityKind.DATASTREAMS) {
+            options.put("$expand", "Thing($select=id,name)");
+        }
+        if (search != null && !search.isBlank()) {
+            String literal = "'" + search.strip().toLowerCase(Locale.ROOT).replace("'", "''") + "'";
+            options.put("$filter", "contains(tolower(name), " + literal + ") or contains(tolower(description), "
+                    + literal + ")");
+        }
+        JsonNode answer = reads.read(tenantId, "", List.of(new Get(kind.entitySet(), options))).getFirst();
+        List<Row> entities = new ArrayList<>();
+        answer.path("value").forEach(entity -> entities.add(Row.of(entity)));
+        return new Page(entities, answer.path("@iot.count").asLong());
+    }
+
+    /** The entity; 404 if the tenant has none with this id. */
+    Row find(long tenantId, EntityKind kind, long id) {
+        return Row.of(read(tenantId, kind, id));
+    }
+
+    private JsonNode read(long tenantId, EntityKind kind, long id) {
+        Map<String, String> options = kind == EntityKind.DATASTREAMS
+                ? Map.of("$select", select(kind), "$expand", "Thing($select=id,name)")
+                : Map.of("$select", select(kind));
+        return reads.read(tenantId, "", List.of(new Get(kind.entitySet() + "(" + id + ")", options))).getFirst();
+    }
+
+    /** The stored form of an entity, for the edit page. */
+    EntityForm form(long tenantId, EntityKind kind, Row entity) {
+        Boolean isPublic = hasPublicFlag() ? publicFlag.getObject().isPublic(tenantId, kind.type, entity.id()) : null;
+        return new EntityForm(entity.name(), entity.description(), Categories.format(entity.categories()), isPublic);
+    }
+
+    /** Whether the public/private field is offered. */
+    boolean hasPublicFlag() {
+        return publicFlag.getIfAvailable() != null;
+    }
+
+    /**
+     * Saves the form as a PATCH of name, description and {@code properties} (the stored properties with
+     * {@code categories} replaced, so other properties stay), then the public flag. 400 with {@code where} naming the
+     * form field for invalid input.
+     */
+    void save(long tenantId, EntityKind kind, long id, EntityForm form) {
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw ApiException.badRequest("name must be 1 to " + MAX_NAME + " characters", "name");
+        }
+        String description = form.description() == null ? "" : form.description().strip();
+        if (description.length() > MAX_DESCRIPTION) {
+            throw ApiException.badRequest("description may have " + MAX_DESCRIPTION + " characters", "description");
+        }
+        List<String> categories = Categories.parse(form.categories());
+        JsonNode current = read(tenantId, kind, id);
+        ObjectNode properties = current.path("properties").isObject()
+                ? (ObjectNode) current.path("properties").deepCopy() : json.createObjectNode();
+        if (categories.isEmpty()) {
+            properties.remove("categories");
+        } else {
+            categories.forEach(properties.putArray("categories")::add);
+        }
+        ObjectNode patch = json.createObjectNode().put("name", name).put("description", description);
+        patch.set("properties", properties);
+        transactions.write(connection -> {
+            writer.update(connection, tenantId, Target.entity(kind.type, id), patch);
+            return null;
+        });
+        if (form.isPublic() != null && hasPublicFlag()) {
+            publicFlag.getObject().setPublic(tenantId, kind.type, id, form.isPublic());
+        }
+    }
+
+    private static String select(EntityKind kind) {
+        return kind == EntityKind.DATASTREAMS ? "id,name,description,properties,unitOfMeasurement"
+                : "id,name,description,properties";
+    }
+}
