@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminConsoleBrowserTest extends ConsoleTestBase {
 
+    private static final String BOUNDARY = "{\"type\": \"Polygon\", \"coordinates\": [[[9.489, 51.294],"
+            + " [9.512, 51.292], [9.516, 51.306], [9.503, 51.311], [9.487, 51.305], [9.489, 51.294]]]}";
+
     @Test
     void adminsPathIsAccessibleAndWorks() throws IOException, InterruptedException {
         StaClient sta = tenantWithAccount("browser");
@@ -43,9 +46,10 @@ class AdminConsoleBrowserTest extends ConsoleTestBase {
                 "key", sta.key(),
                 "login", "admin",
                 "password", PASSWORD,
-                "datastream", datastream), "admin console browser test passed");
+                "datastream", datastream,
+                "boundary", BOUNDARY), "admin console browser test passed");
         try (Stream<Path> saved = Files.list(BrowserScript.SCREENSHOTS)) {
-            assertThat(saved.filter(p -> p.getFileName().toString().startsWith("admin-")).count()).isGreaterThanOrEqualTo(4);
+            assertThat(saved.filter(p -> p.getFileName().toString().startsWith("admin-")).count()).isGreaterThanOrEqualTo(14);
         }
     }
 }
