@@ -1,6 +1,8 @@
 package de.gemeinwerk.platform.admin;
 
 import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.accounts.AccountCommands;
+import de.gemeinwerk.platform.accounts.StaffAccounts;
 import de.gemeinwerk.platform.database.DatabaseConfiguration;
 import de.gemeinwerk.platform.tenant.Tenants;
 import org.springframework.boot.Banner;
@@ -38,6 +40,7 @@ import java.util.List;
  * admin key create &lt;tenant-slug|--instance&gt; &lt;name&gt; &lt;read|write|admin&gt;   (prints the key, only this once)
  * admin key list &lt;tenant-slug|--instance&gt;
  * admin key revoke &lt;id&gt;
+ * admin account create|list|disable|password …   (staff accounts of the admin console, {@link AccountCommands})
  * </pre>
  * Exit codes: 0 done, 1 refused (e.g. duplicate slug, unknown tenant), 2 usage error.
  */
@@ -83,7 +86,8 @@ public final class AdminCommand {
     /** Deliberately not a {@code @Configuration}: the server's component scan must not pick it up. */
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
             JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class})
-    @Import({DatabaseConfiguration.class, Tenants.class, ApiKeys.class, AdminCommands.class})
+    @Import({DatabaseConfiguration.class, Tenants.class, ApiKeys.class, StaffAccounts.class, AccountCommands.class,
+            AdminCommands.class})
     static class AdminContext {
     }
 }
