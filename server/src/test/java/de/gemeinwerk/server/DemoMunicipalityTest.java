@@ -1,7 +1,10 @@
 package de.gemeinwerk.server;
 
 import de.gemeinwerk.platform.TestHttp;
+import de.gemeinwerk.platform.accounts.LocalLogin;
+import de.gemeinwerk.platform.tenant.Tenants;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -10,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +28,10 @@ class DemoMunicipalityTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    LocalLogin localLogin;
+    @Autowired
+    Tenants tenants;
 
     private JsonNode get(String path) {
         var response = new TestHttp(port).get(path, null);
@@ -51,6 +59,17 @@ class DemoMunicipalityTest {
                 "{\"name\":\"Neu\",\"description\":\"Test\",\"encodingType\":\"text/html\",\"metadata\":\"https://example.org\"}",
                 key);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theDemoConsolePasswordFileSignsInToTheConsole() throws IOException {
+        Path file = Path.of("target/demo-test-data/demo-console-password");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        String password = Files.readString(file).trim();
+        assertThat(localLogin.signIn(tenants.require("musterstadt"), "demo", password, "test"))
+                .isInstanceOf(LocalLogin.Outcome.SignedIn.class);
+        assertThat(new TestHttp(port).get("/musterstadt/verwaltung/", null).statusCode()).isEqualTo(303);
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.Random;
  * On the first start, before the web server accepts requests, creates the demo municipality "musterstadt" with a handful of Things, Locations and
  * Datastreams and three days of Observations, all through the same writer the API uses, so the first look
  * is not empty. Its admin API key is written to {@code <data-dir>/demo-api-key} (readable by the owner only)
- * and never shown again.
+ * and never shown again; its console account is {@link DemoConsoleAccount}'s.
  */
 @Component
 @ConditionalOnProperty(name = "gemeinwerk.demo.enabled", havingValue = "true")
@@ -52,29 +52,31 @@ public class DemoMunicipality implements SmartInitializingSingleton {
     private final DataSource dataSource;
     private final JsonMapper json;
     private final Path dataDir;
+    private final DemoConsoleAccount consoleAccount;
 
     public DemoMunicipality(Tenants tenants, ApiKeys apiKeys, EntityWriter writer, DataSource dataSource, JsonMapper json,
-                            @Value("${gemeinwerk.data-dir:./data}") Path dataDir) {
+                            @Value("${gemeinwerk.data-dir:./data}") Path dataDir, DemoConsoleAccount consoleAccount) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
         this.writer = writer;
         this.dataSource = dataSource;
         this.json = json;
         this.dataDir = dataDir;
+        this.consoleAccount = consoleAccount;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (tenants.find(SLUG).isPresent()) {
-            return;
+        if (tenants.find(SLUG).isEmpty()) {
+            try {
+                create();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create the demo municipality", e);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not write the demo API key", e);
+            }
         }
-        try {
-            create();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the demo municipality", e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not write the demo API key", e);
-        }
+        consoleAccount.ensure(tenants.require(SLUG));
     }
 
     private void create() throws SQLException, IOException {
