@@ -180,6 +180,17 @@ class SignInTest extends ConsoleTestBase {
     }
 
     @Test
+    void anUnknownConsolePageIsA404PageOnlyForThoseSignedIn() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        assertThat(new ConsoleClient(port, tenant.slug()).get("/" + tenant.slug() + "/verwaltung/gibt/es/nicht")
+                .statusCode()).isEqualTo(303);
+        ConsoleClient browser = signedIn(tenant);
+        HttpResponse<String> page = browser.get(browser.console() + "gibt/es/nicht");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Seite nicht gefunden").contains("Erika Mustermann");
+    }
+
+    @Test
     void anUnknownTenantsConsoleIsA404Page() {
         ConsoleClient browser = new ConsoleClient(port, "gibt-es-nicht");
         HttpResponse<String> page = browser.get(browser.console() + "anmelden");

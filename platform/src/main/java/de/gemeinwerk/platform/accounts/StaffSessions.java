@@ -63,7 +63,8 @@ public class StaffSessions {
             return Optional.empty();
         }
         byte[] hash = ApiKeySecrets.hash(token);
-        Optional<Resolved> resolved = jdbc.sql("""
+        record Row(Resolved resolved, boolean stale) {}
+        Optional<Row> row = jdbc.sql("""
                         select a.id, a.display_name, a.role, s.csrf_token,
                                s.last_seen_at < now() - make_interval(secs => :touch) as stale
                         from staff_session s join staff_account a on a.id = s.account_id
@@ -72,15 +73,12 @@ public class StaffSessions {
                           and not a.disabled and (s.tenant_id is null or s.tenant_id = :tenant)""")
                 .param("hash", hash).param("idle", idle.toSeconds()).param("touch", TOUCH_EVERY.toSeconds())
                 .param("tenant", tenant.id())
-                .query((rs, row) -> {
-                    if (rs.getBoolean("stale")) {
-                        touch(hash);
-                    }
-                    return new Resolved(new StaffMember(tenant, rs.getLong("id"), rs.getString("display_name"),
-                            Role.parse(rs.getString("role"))), rs.getString("csrf_token"));
-                })
+                .query((rs, n) -> new Row(new Resolved(new StaffMember(tenant, rs.getLong("id"),
+                        rs.getString("display_name"), Role.parse(rs.getString("role"))), rs.getString("csrf_token")),
+                        rs.getBoolean("stale")))
                 .optional();
-        return resolved;
+        row.filter(Row::stale).ifPresent(stale -> touch(hash));
+        return row.map(Row::resolved);
     }
 
     /** Ends the session (logout); nothing happens for an unknown token. */
