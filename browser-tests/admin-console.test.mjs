@@ -113,7 +113,24 @@ await run(walk, 'admin console browser test passed', async () => {
     'API key: not shown as revoked');
   await walk.screenshots('admin-keys', 'table.list');
 
-  // 5. settings: the form's error state, then a valid change
+  // 5. accounts: a colleague's account, the form's error state first
+  await page.locator('nav a', { hasText: 'Konten' }).click();
+  await page.waitForSelector('#displayName');
+  await walk.axe('accounts');
+  await page.locator('#login').fill('m.muster');
+  await page.locator('#displayName').fill('Max Muster');
+  await page.locator('#password').fill('ein-langes-Passwort-1');
+  await page.locator('#passwordAgain').fill('ein-anderes-Passwort');
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForSelector('.error-summary a[href="#passwordAgain"]');
+  await walk.axe('accounts with errors');
+  await page.locator('#password').fill('ein-langes-Passwort-1');
+  await page.locator('#passwordAgain').fill('ein-langes-Passwort-1');
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForSelector('.success');
+  check(await page.locator('table.list tr', { hasText: 'Max Muster' }).count() === 1, 'accounts: the new one is not listed');
+
+  // 6. settings: the form's error state, then a valid change
   await page.locator('nav a', { hasText: 'Einstellungen' }).click();
   await page.waitForSelector('#tileUrl');
   await walk.axe('settings');
@@ -130,13 +147,13 @@ await run(walk, 'admin console browser test passed', async () => {
   await page.waitForSelector('.success');
   await walk.screenshots('admin-settings', '#tileUrl');
 
-  // 6. the steps of other packages (LoRaWAN, jobs, …)
+  // 7. the steps of other packages (LoRaWAN, jobs, …)
   for (const file of fs.readdirSync('.').filter((f) => /^admin-steps-.*\.mjs$/.test(f)).sort()) {
     const steps = (await import(`./${file}`)).default;
     await steps(walk, config);
   }
 
-  // 7. signing out ends the session: the console asks to sign in again
+  // 8. signing out ends the session: the console asks to sign in again
   await page.goto(walk.url(consoleRoot));
   await page.locator('.sign-out button').click();
   await page.waitForURL('**/anmelden?abgemeldet');
