@@ -1,5 +1,6 @@
 package de.gemeinwerk.console.accounts;
 
+import de.gemeinwerk.console.web.Confirmation;
 import de.gemeinwerk.console.web.ConsoleNavigation;
 import de.gemeinwerk.console.web.ConsoleNotFound;
 import de.gemeinwerk.console.web.ConsoleRequest;
@@ -79,8 +80,10 @@ class AccountPagesController {
 
     @GetMapping(ROOT + "/{id}/sperren")
     String confirmDisable(StaffMember staff, @PathVariable("id") long id, Model model) {
-        model.addAttribute("account", disableable(staff, id));
-        return "console/account-disable";
+        StaffAccount account = disableable(staff, id);
+        model.addAttribute("confirm", new Confirmation("console.accounts.disable", account.displayName() + " ("
+                + account.login() + ")", "konten/" + id + "/sperren", "konten"));
+        return Confirmation.VIEW;
     }
 
     @PostMapping(ROOT + "/{id}/sperren")

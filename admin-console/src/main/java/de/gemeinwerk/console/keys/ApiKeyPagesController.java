@@ -1,5 +1,6 @@
 package de.gemeinwerk.console.keys;
 
+import de.gemeinwerk.console.web.Confirmation;
 import de.gemeinwerk.console.web.ConsoleNavigation;
 import de.gemeinwerk.console.web.ConsoleNotFound;
 import de.gemeinwerk.console.web.ConsoleRequest;
@@ -82,8 +83,10 @@ class ApiKeyPagesController {
 
     @GetMapping(ROOT + "/{id}/widerrufen")
     String confirmRevoke(StaffMember staff, @PathVariable("id") long id, Model model) {
-        model.addAttribute("key", key(staff, id));
-        return "console/key-revoke";
+        ApiKey key = key(staff, id);
+        model.addAttribute("confirm", new Confirmation("console.keys.revoke", key.name(),
+                "schluessel/" + id + "/widerrufen", "schluessel"));
+        return Confirmation.VIEW;
     }
 
     @PostMapping(ROOT + "/{id}/widerrufen")
