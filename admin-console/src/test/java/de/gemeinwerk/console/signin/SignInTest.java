@@ -2,9 +2,11 @@ package de.gemeinwerk.console.signin;
 
 import de.gemeinwerk.console.ConsoleClient;
 import de.gemeinwerk.console.ConsoleTestBase;
+import de.gemeinwerk.platform.accounts.LoginThrottle;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.StaClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -13,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Login, logout, session ends, the way back after login, CSRF and throttling — over real HTTP. */
 class SignInTest extends ConsoleTestBase {
+
+    @Autowired
+    LoginThrottle throttle;
 
     @Test
     void aPageWithoutSessionSendsToTheLoginPageWithTheWayBack() {
@@ -177,6 +182,19 @@ class SignInTest extends ConsoleTestBase {
         accounts.create(tenant.id(), "kollege", "Max Muster", PASSWORD);
         assertThat(browser.submit(login, login, Map.of("login", "kollege", "password", PASSWORD)).statusCode())
                 .isEqualTo(303);
+    }
+
+    @Test
+    void guessingFromManyAddressesIsThrottledPerLoginToo() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        // as if from 20 addresses: each below its own limit, together at the login's
+        for (int i = 0; i < 20; i++) {
+            throttle.failed(tenant.id(), "admin", "192.0.2." + i);
+        }
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        String login = browser.console() + "anmelden";
+        assertThat(browser.submit(login, login, Map.of("login", "admin", "password", PASSWORD)).statusCode())
+                .isEqualTo(429);
     }
 
     @Test

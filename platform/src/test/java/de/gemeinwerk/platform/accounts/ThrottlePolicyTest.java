@@ -13,26 +13,32 @@ class ThrottlePolicyTest {
 
     @Test
     void theFirstFailuresCostNothingThenTheWaitDoublesUpToAQuarterHour() {
-        assertThat(ThrottlePolicy.waitAfter(0)).isZero();
-        assertThat(ThrottlePolicy.waitAfter(4)).isZero();
-        assertThat(ThrottlePolicy.waitAfter(5)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(ThrottlePolicy.waitAfter(6)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(ThrottlePolicy.waitAfter(7)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(ThrottlePolicy.waitAfter(10)).isEqualTo(Duration.ofMinutes(15));
-        assertThat(ThrottlePolicy.waitAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(0)).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(4)).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(6)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(7)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(10)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ThrottlePolicy.PER_ADDRESS.waitAfter(1000)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void theRemainingWaitCountsFromTheLastFailure() {
-        assertThat(ThrottlePolicy.remaining(5, T, T.plusSeconds(10))).isEqualTo(Duration.ofSeconds(20));
-        assertThat(ThrottlePolicy.remaining(5, T, T.plusSeconds(30))).isZero();
-        assertThat(ThrottlePolicy.remaining(4, T, T)).isZero();
-        assertThat(ThrottlePolicy.remaining(0, null, T)).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(5, T, T.plusSeconds(10))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(5, T, T.plusSeconds(30))).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(4, T, T)).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(0, null, T)).isZero();
+    }
+
+    @Test
+    void theLoginWideCountStartsWaitingLater() {
+        assertThat(ThrottlePolicy.PER_LOGIN.waitAfter(19)).isZero();
+        assertThat(ThrottlePolicy.PER_LOGIN.waitAfter(20)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void failuresOlderThanADayAreForgotten() {
-        assertThat(ThrottlePolicy.remaining(100, T, T.plus(Duration.ofHours(25)))).isZero();
-        assertThat(ThrottlePolicy.remaining(100, T, T.plus(Duration.ofMinutes(14)))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(100, T, T.plus(Duration.ofHours(25)))).isZero();
+        assertThat(ThrottlePolicy.PER_ADDRESS.remaining(100, T, T.plus(Duration.ofMinutes(14)))).isEqualTo(Duration.ofMinutes(1));
     }
 }
