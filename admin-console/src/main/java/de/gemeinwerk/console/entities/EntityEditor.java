@@ -31,21 +31,28 @@ class EntityEditor {
     static final int PAGE_SIZE = 25;
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2000;
+    // a Thing's Datastreams listed on its page; more are found in the Datastreams list
+    private static final int MAX_LISTED = 100;
 
     /** A page of a list, and how many match in all. */
     record Page(List<Row> entities, long total) {}
 
-    /** An entity as a list row or the edit page's facts show it; {@code thing} and {@code unit} for Datastreams. */
+    /**
+     * An entity as a list row or the edit page's facts show it: {@code thing} and {@code unit} for a Datastream,
+     * {@code datastreams} for a Thing on its edit page.
+     */
     record Row(long id, String name, String description, List<String> categories, long thingId, String thing,
-               String unit) {
+               String unit, List<Row> datastreams) {
         static Row of(JsonNode entity) {
             List<String> categories = new ArrayList<>();
             entity.path("properties").path("categories").forEach(c -> categories.add(c.asString("")));
             JsonNode unit = entity.path("unitOfMeasurement");
+            List<Row> datastreams = new ArrayList<>();
+            entity.path("Datastreams").forEach(d -> datastreams.add(Row.of(d)));
             return new Row(entity.path("@iot.id").asLong(), entity.path("name").asString(""),
                     entity.path("description").asString(""), categories, entity.path("Thing").path("@iot.id").asLong(0),
                     entity.path("Thing").path("name").asString(""), unit.isMissingNode() ? ""
-                    : unit.path("name").asString("") + " (" + unit.path("symbol").asString("") + ")");
+                    : unit.path("name").asString("") + " (" + unit.path("symbol").asString("") + ")", datastreams);
         }
     }
 
@@ -89,9 +96,8 @@ class EntityEditor {
     }
 
     private JsonNode read(long tenantId, EntityKind kind, long id) {
-        Map<String, String> options = kind == EntityKind.DATASTREAMS
-                ? Map.of("$select", select(kind), "$expand", "Thing($select=id,name)")
-                : Map.of("$select", select(kind));
+        Map<String, String> options = Map.of("$select", select(kind), "$expand", kind == EntityKind.DATASTREAMS
+                ? "Thing($select=id,name)" : "Datastreams($select=id,name;$orderby=name,id;$top=" + MAX_LISTED + ")");
         return reads.read(tenantId, "", List.of(new Get(kind.entitySet() + "(" + id + ")", options))).getFirst();
     }
 

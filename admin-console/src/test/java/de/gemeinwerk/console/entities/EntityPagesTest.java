@@ -69,8 +69,11 @@ class EntityPagesTest extends ConsoleTestBase {
     void editingAThingKeepsItsOtherProperties() {
         StaClient sta = tenantWithAccount("entities");
         long thing = ConsoleSeed.thing(sta, "Pegel");
+        long datastream = ConsoleSeed.datastream(sta, thing, "Wasserstand Pegel");
         ConsoleClient browser = signedIn(sta.tenant());
         String page = browser.console() + "dinge/" + thing;
+        assertThat(browser.get(page).body()).contains("href=\"" + browser.console() + "datenstroeme/" + datastream
+                + "\">Wasserstand Pegel</a>");
         assertThat(browser.submit(page, page, Map.of("name", "Pegel Süd", "description", "neu", "categories",
                 "Wasser")).statusCode()).isEqualTo(303);
         JsonNode properties = sta.get("Things(" + thing + ")").path("properties");
