@@ -1,17 +1,20 @@
 package de.gemeinwerk.sensorthings.sql;
 
+import de.gemeinwerk.sensorthings.model.EntityType;
+
 /**
  * Observations have no tenant_id column (8 bytes × millions of rows): they belong to the tenant of their
- * Datastream or MultiDatastream, whichever of the two they have.
+ * Datastream or MultiDatastream, whichever of the two they have — and are visible when that one is.
  */
 public final class ObservationTenancy {
 
     private ObservationTenancy() {}
 
-    /** SQL condition that the Observation at {@code alias} belongs to the tenant. */
-    public static Sql condition(String alias, long tenantId) {
-        return Sql.concat("(" + alias + ".datastream_id in (select d.id from sta_datastream d where d.tenant_id = ",
-                Sql.param(tenantId), ") or " + alias + ".multi_datastream_id in (select m.id from sta_multi_datastream m"
-                        + " where m.tenant_id = ", Sql.param(tenantId), "))");
+    /** SQL condition that the Observation at {@code alias} belongs to the scope's tenant and is visible in it. */
+    public static Sql condition(String alias, ReadScope scope) {
+        return Sql.concat("(" + alias + ".datastream_id in (select d.id from " + scope.table(EntityType.DATASTREAM, "d")
+                        + " where d.tenant_id = ", Sql.param(scope.tenantId()), ") or " + alias
+                        + ".multi_datastream_id in (select m.id from " + scope.table(EntityType.MULTI_DATASTREAM, "m")
+                        + " where m.tenant_id = ", Sql.param(scope.tenantId()), "))");
     }
 }
