@@ -18,7 +18,8 @@ import de.gemeinwerk.sensorthings.model.Relation;
  *   <li>every Sensor, ObservedProperty and FeatureOfInterest (they are shared descriptions, see README).</li>
  * </ul>
  * A hidden row is written as a derived table ({@code (select … where visible) alias}) that PostgreSQL pulls up into
- * the statement, so the planner still uses the tables' indexes; the conditions are per row, never per tenant lists.
+ * the statement, so the planner still uses the tables' indexes. The conditions are per row, except that visible
+ * Observations are those of the tenant's visible (Multi)Datastreams, selected once per statement.
  */
 public record ReadScope(long tenantId, boolean hidesPrivate) {
 
@@ -68,14 +69,12 @@ public record ReadScope(long tenantId, boolean hidesPrivate) {
         };
     }
 
-    private static String visibleRows(EntityType type) {
+    private String visibleRows(EntityType type) {
         return switch (type) {
             case THING -> "(select t.* from sta_thing t where t.is_public)";
             case DATASTREAM, MULTI_DATASTREAM -> "(select d.* from " + type.table() + " d join sta_thing dt on dt.id"
                     + " = d.thing_id where d.is_public and dt.is_public)";
-            case OBSERVATION -> "(select o.* from sta_observation o where exists (select 1 from "
-                    + visibleRows(EntityType.DATASTREAM) + " od where od.id = o.datastream_id) or exists (select 1 from "
-                    + visibleRows(EntityType.MULTI_DATASTREAM) + " om where om.id = o.multi_datastream_id))";
+            case OBSERVATION -> "(select o.* from sta_observation o where " + ObservationTenancy.text("o", this) + ")";
             case HISTORICAL_LOCATION -> "(select h.* from sta_historical_location h join sta_thing ht on ht.id"
                     + " = h.thing_id where ht.is_public)";
             case LOCATION -> "(select l.* from sta_location l where not exists (select 1 from sta_thing_location ll"

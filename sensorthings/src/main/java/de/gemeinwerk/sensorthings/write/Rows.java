@@ -28,7 +28,7 @@ final class Rows {
     private Rows() {}
 
     /**
-     * SQL condition that {@code alias} belongs to the tenant, with the tenant id as its one parameter.
+     * SQL condition that {@code alias} belongs to the tenant.
      * Observations have no tenant column; they belong to the tenant of their (Multi)Datastream.
      */
     static Sql inTenant(EntityType type, String alias, long tenantId) {
