@@ -6,8 +6,7 @@ import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.QueryPlans;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
-import de.gemeinwerk.sensorthings.observations.ObservationChange;
+import de.gemeinwerk.sensorthings.observations.MinutelyObservations;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
@@ -81,17 +80,7 @@ class ReadDesignTest {
         createMultiDatastreams(thing, sensor, property);
         long feature = sta.create("Datastreams(" + datastreams.getFirst() + ")/Observations", "{\"result\": 1}");
         long featureId = sta.get("Observations(" + feature + ")/FeatureOfInterest").get("@iot.id").asLong();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     insert into sta_observation (datastream_id, feature_of_interest_id, phenomenon_time_start, result_type,
-                       result_number) select d, ?, now() - make_interval(mins => g), 1, g
-                     from unnest(?::bigint[]) d, generate_series(1, 2000) g""")) {
-            insert.setLong(1, featureId);
-            insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
-            insert.executeUpdate();
-            // what the insert statement keeps per Datastream, as for data loaded by COPY
-            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
-        }
+        MinutelyObservations.insert(dataSource, datastreams, featureId, 2000);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into sta_observation (multi_datastream_id, feature_of_interest_id, phenomenon_time_start,

@@ -6,8 +6,7 @@ import de.gemeinwerk.sensorthings.QueryPlans;
 import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
-import de.gemeinwerk.sensorthings.observations.ObservationChange;
+import de.gemeinwerk.sensorthings.observations.MinutelyObservations;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
@@ -23,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,17 +74,7 @@ class VisibilityDesignTest {
                 {"result": 1, "FeatureOfInterest": {"name": "F", "description": "d", "encodingType":
                  "application/geo+json", "feature": {"type": "Point", "coordinates": [9.5, 51.3]}}}""");
         feature = sta.get("Observations(" + first + ")/FeatureOfInterest").get("@iot.id").asLong();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     insert into sta_observation (datastream_id, feature_of_interest_id, phenomenon_time_start, result_type,
-                       result_number) select d, ?, now() - make_interval(mins => g), 1, g
-                     from unnest(?::bigint[]) d, generate_series(1, 500) g""")) {
-            insert.setLong(1, feature);
-            insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
-            insert.executeUpdate();
-            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
-            connection.createStatement().execute("analyze sta_observation; analyze sta_datastream; analyze sta_thing");
-        }
+        MinutelyObservations.insert(dataSource, datastreams, feature, 500);
         visibility.setPublic(sta.tenant().id(), EntityType.DATASTREAM, datastreams.getLast(), false);
         asThePublic = scopes.ofPublic(sta.tenant().id());
         assertThat(asThePublic.hidesPrivate()).isTrue();
