@@ -17,8 +17,9 @@ import de.gemeinwerk.sensorthings.model.Relation;
  *   <li>a Location linked to no Thing or to at least one visible Thing;</li>
  *   <li>every Sensor, ObservedProperty and FeatureOfInterest (they are shared descriptions, see README).</li>
  * </ul>
- * A hidden row is written as a derived table ({@code (select … where visible) alias}) that PostgreSQL pulls up into
- * the statement, so the planner still uses the tables' indexes. The conditions are per row, except that visible
+ * For a reader kept from private entities a table is written as the derived table of its visible rows
+ * ({@code (select … where visible) alias}), which PostgreSQL pulls up into the statement, so the planner still uses
+ * the tables' indexes. The conditions are per row, except that visible
  * Observations are those of the tenant's visible (Multi)Datastreams, selected once per statement.
  */
 public record ReadScope(long tenantId, boolean hidesPrivate) {

@@ -55,9 +55,9 @@ class MultiDatastreamStatementsTest {
     @Test
     void observationsOfATenantAreThoseOfItsDatastreamsAndOfItsMultiDatastreams() {
         Sql sql = page(Target.collection(EntityType.OBSERVATION), Map.of());
-        assertThat(sql.text()).contains("(e.datastream_id in (select d.id from sta_datastream d where d.tenant_id = ?)"
-                + " or e.multi_datastream_id in (select m.id from sta_multi_datastream m where m.tenant_id = ?))");
-        assertThat(sql.params()).startsWith(7L, 7L);
+        // the tenant id is written into the text (see ObservationTenancy)
+        assertThat(sql.text()).contains("(e.datastream_id in (select d.id from sta_datastream d where d.tenant_id = 7)"
+                + " or e.multi_datastream_id in (select m.id from sta_multi_datastream m where m.tenant_id = 7))");
     }
 
     @Test
