@@ -1,6 +1,7 @@
 package de.gemeinwerk.sensorthings.visibility;
 
 import de.gemeinwerk.platform.access.ApiKeys;
+import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.tenant.Tenants;
 import de.gemeinwerk.sensorthings.StaClient;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +15,8 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tenant with public and private entities, and the three kinds of readers: the tenant's own key, no key, and a key
- * of another tenant. Made private through the admin API, as staff would.
+ * A tenant with public and private entities, and the kinds of readers: the tenant's own key, an instance admin key,
+ * no key, and a key of another tenant. Made private through the admin API, as staff would.
  * <ul>
  *   <li>{@code publicThing} (public) with {@code publicDatastream} (public), {@code privateDatastream} (private) and
  *       {@code privateMulti} (private MultiDatastream);</li>
@@ -34,6 +35,7 @@ final class PrivateData {
     final StaClient anonymous;
     final StaClient otherTenant;
     final StaClient other;
+    final StaClient instanceAdmin;
     final long sensor;
     final long property;
     final long feature;
@@ -56,6 +58,7 @@ final class PrivateData {
         anonymous = own.withKey(null);
         otherTenant = StaClient.newTenant(port, tenants, keys, "fremd");
         other = own.withKey(otherTenant.key());
+        instanceAdmin = own.withKey(keys.create(null, "Kreis-IT", Role.ADMIN).key());
         sensor = own.create("Sensors", """
                 {"name": "Pegelsonde", "description": "d", "encodingType": "text/html", "metadata": "m"}""");
         property = own.create("ObservedProperties", """
@@ -95,10 +98,10 @@ final class PrivateData {
         setPublic("MultiDatastreams", privateMulti, false);
     }
 
-    /** The three readers and whether each sees the private entities. */
+    /** The readers and whether each sees the private entities. */
     List<Reader> readers() {
-        return List.of(new Reader("own key", own, true), new Reader("no key", anonymous, false),
-                new Reader("other tenant's key", other, false));
+        return List.of(new Reader("own key", own, true), new Reader("instance admin key", instanceAdmin, true),
+                new Reader("no key", anonymous, false), new Reader("other tenant's key", other, false));
     }
 
     record Reader(String name, StaClient client, boolean seesPrivate) {
