@@ -5,8 +5,8 @@ import de.gemeinwerk.portal.data.StaReads;
 import de.gemeinwerk.portal.data.StaReads.Get;
 import de.gemeinwerk.sensorthings.api.Transactions;
 import de.gemeinwerk.sensorthings.sql.Target;
+import de.gemeinwerk.sensorthings.visibility.Visibility;
 import de.gemeinwerk.sensorthings.write.EntityWriter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * Reads and changes Things and Datastreams for the console the way the API does: reads through the SensorThings
- * reader ({@link StaReads}: what a GET answers, confined to the tenant), changes through {@link EntityWriter#update}
- * (a PATCH: same checks, same change notifications), the public flag through {@link PublicFlag}. An id of another
- * tenant is a 404 like a missing one.
+ * reader ({@link StaReads#readAsStaff}: what a GET with the tenant's key answers, private entities included),
+ * changes through {@link EntityWriter#update} (a PATCH: same checks, same change notifications), public/private
+ * through {@link Visibility}. An id of another tenant is a 404 like a missing one.
  */
 @Component
 class EntityEditor {
@@ -59,15 +59,14 @@ class EntityEditor {
     private final StaReads reads;
     private final EntityWriter writer;
     private final Transactions transactions;
-    private final ObjectProvider<PublicFlag> publicFlag;
+    private final Visibility visibility;
     private final JsonMapper json;
 
-    EntityEditor(StaReads reads, EntityWriter writer, DataSource dataSource, ObjectProvider<PublicFlag> publicFlag,
-                 JsonMapper json) {
+    EntityEditor(StaReads reads, EntityWriter writer, DataSource dataSource, Visibility visibility, JsonMapper json) {
         this.reads = reads;
         this.writer = writer;
         this.transactions = new Transactions(dataSource);
-        this.publicFlag = publicFlag;
+        this.visibility = visibility;
         this.json = json;
     }
 
@@ -84,7 +83,7 @@ class EntityEditor {
             options.put("$filter", "contains(tolower(name), " + literal + ") or contains(tolower(description), "
                     + literal + ")");
         }
-        JsonNode answer = reads.read(tenantId, "", List.of(new Get(kind.entitySet(), options))).getFirst();
+        JsonNode answer = reads.readAsStaff(tenantId, "", List.of(new Get(kind.entitySet(), options))).getFirst();
         List<Row> entities = new ArrayList<>();
         answer.path("value").forEach(entity -> entities.add(Row.of(entity)));
         return new Page(entities, answer.path("@iot.count").asLong());
@@ -98,23 +97,18 @@ class EntityEditor {
     private JsonNode read(long tenantId, EntityKind kind, long id) {
         Map<String, String> options = Map.of("$select", select(kind), "$expand", kind == EntityKind.DATASTREAMS
                 ? "Thing($select=id,name)" : "Datastreams($select=id,name;$orderby=name,id;$top=" + MAX_LISTED + ")");
-        return reads.read(tenantId, "", List.of(new Get(kind.entitySet() + "(" + id + ")", options))).getFirst();
+        return reads.readAsStaff(tenantId, "", List.of(new Get(kind.entitySet() + "(" + id + ")", options))).getFirst();
     }
 
     /** The stored form of an entity, for the edit page. */
     EntityForm form(long tenantId, EntityKind kind, Row entity) {
-        Boolean isPublic = hasPublicFlag() ? publicFlag.getObject().isPublic(tenantId, kind.type, entity.id()) : null;
-        return new EntityForm(entity.name(), entity.description(), Categories.format(entity.categories()), isPublic);
-    }
-
-    /** Whether the public/private field is offered. */
-    boolean hasPublicFlag() {
-        return publicFlag.getIfAvailable() != null;
+        return new EntityForm(entity.name(), entity.description(), Categories.format(entity.categories()),
+                visibility.isPublic(tenantId, kind.type, entity.id()));
     }
 
     /**
      * Saves the form as a PATCH of name, description and {@code properties} (the stored properties with
-     * {@code categories} replaced, so other properties stay), then the public flag. 400 with {@code where} naming the
+     * {@code categories} replaced, so other properties stay), then public/private when the form says. 400 with {@code where} naming the
      * form field for invalid input.
      */
     void save(long tenantId, EntityKind kind, long id, EntityForm form) {
@@ -141,8 +135,8 @@ class EntityEditor {
             writer.update(connection, tenantId, Target.entity(kind.type, id), patch);
             return null;
         });
-        if (form.isPublic() != null && hasPublicFlag()) {
-            publicFlag.getObject().setPublic(tenantId, kind.type, id, form.isPublic());
+        if (form.isPublic() != null) {
+            visibility.setPublic(tenantId, kind.type, id, form.isPublic());
         }
     }
 

@@ -111,7 +111,6 @@ class EntityPagesController {
         model.addAttribute("entity", entity);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("publicFlag", editor.hasPublicFlag());
         return "console/entity";
     }
 }

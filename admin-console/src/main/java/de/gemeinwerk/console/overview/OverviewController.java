@@ -43,7 +43,7 @@ class OverviewController {
     @GetMapping({"/{tenant}/verwaltung", "/{tenant}/verwaltung/"})
     String overview(StaffMember staff, Model model) {
         String midnight = LocalDate.now(ZONE).atStartOfDay(ZONE).toOffsetDateTime().toString();
-        List<JsonNode> counts = reads.read(staff.tenant().id(), "", List.of(
+        List<JsonNode> counts = reads.readAsStaff(staff.tenant().id(), "", List.of(
                 count("Things", null), count("Datastreams", null),
                 count("Observations", "phenomenonTime ge " + midnight)));
         List<QuarantinedDevice> waiting = quarantine.devices(staff.tenant().id());

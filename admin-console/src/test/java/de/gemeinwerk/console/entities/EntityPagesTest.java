@@ -66,6 +66,26 @@ class EntityPagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void aDatastreamMadePrivateIsHiddenFromThePublicButNotFromTheConsole() {
+        StaClient sta = tenantWithAccount("entities");
+        long datastream = ConsoleSeed.datastream(sta, ConsoleSeed.thing(sta, "Pegel"), "Geheimer Pegel");
+        ConsoleClient browser = signedIn(sta.tenant());
+        String page = browser.console() + "datenstroeme/" + datastream;
+        assertThat(browser.get(page).body()).contains("value=\"public\" id=\"visibility\" checked");
+        assertThat(browser.submit(page, page, Map.of("name", "Geheimer Pegel", "description", "x",
+                "visibility", "private")).statusCode()).isEqualTo(303);
+        assertThat(sta.getRaw("Datastreams(" + datastream + ")").statusCode()).isEqualTo(404);
+        assertThat(sta.getWithKey("Datastreams(" + datastream + ")").statusCode()).isEqualTo(200);
+        assertThat(browser.get(page).body()).contains("value=\"private\" checked");
+        assertThat(browser.get(browser.console() + "datenstroeme").body()).contains("Geheimer Pegel");
+        HttpResponse<String> overview = browser.get(browser.console());
+        assertThat(overview.body()).containsPattern("count\">1</span>\\s*<span>Datenströme");
+        // and back: public again
+        browser.submit(page, page, Map.of("name", "Geheimer Pegel", "description", "x", "visibility", "public"));
+        assertThat(sta.getRaw("Datastreams(" + datastream + ")").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void editingAThingKeepsItsOtherProperties() {
         StaClient sta = tenantWithAccount("entities");
         long thing = ConsoleSeed.thing(sta, "Pegel");
