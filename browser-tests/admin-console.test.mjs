@@ -147,6 +147,12 @@ await run(walk, 'admin console browser test passed', async () => {
   await page.waitForSelector('.success');
   await walk.screenshots('admin-settings', '#tileUrl');
 
+  // the console in English, then German again (the choice is kept in a cookie)
+  await page.goto(walk.url(`${consoleRoot}datenstroeme?lang=en`));
+  check(await page.locator('h1').innerText() === 'Datastreams', 'English: the Datastreams page is not in English');
+  await walk.axe('Datastreams (English)');
+  await page.goto(walk.url(`${consoleRoot}?lang=de`));
+
   // 7. the steps of other packages (LoRaWAN, jobs, …)
   for (const file of fs.readdirSync('.').filter((f) => /^admin-steps-.*\.mjs$/.test(f)).sort()) {
     const steps = (await import(`./${file}`)).default;
