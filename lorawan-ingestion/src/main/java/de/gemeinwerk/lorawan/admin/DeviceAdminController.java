@@ -1,5 +1,6 @@
 package de.gemeinwerk.lorawan.admin;
 
+import de.gemeinwerk.lorawan.imports.DeviceImport;
 import de.gemeinwerk.lorawan.ingest.DeviceRoutes;
 import de.gemeinwerk.lorawan.registry.Device;
 import de.gemeinwerk.lorawan.registry.DeviceRegistration;
@@ -8,10 +9,15 @@ import de.gemeinwerk.lorawan.uplink.DevEui;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.jobs.Job;
+import de.gemeinwerk.platform.jobs.JobHttp;
 import de.gemeinwerk.platform.json.StrictJson;
+import de.gemeinwerk.platform.tenant.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,23 +28,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.Charset;
 import java.util.List;
 
-/** The tenant's registered LoRaWAN devices. Needs an admin key of the tenant. */
+/** The tenant's registered LoRaWAN devices, one by one or imported from CSV. Needs an admin key of the tenant. */
 @RestController
 @RequestMapping("/{tenant}/admin/v1/lorawan/devices")
 public class DeviceAdminController {
 
     private final Devices devices;
     private final DeviceRoutes routes;
+    private final DeviceImport deviceImport;
     private final TenantAccess access;
     private final StrictJson json;
+    private final JobHttp jobHttp;
 
-    public DeviceAdminController(Devices devices, DeviceRoutes routes, TenantAccess access, StrictJson json) {
+    public DeviceAdminController(Devices devices, DeviceRoutes routes, DeviceImport deviceImport, TenantAccess access,
+                                 StrictJson json, JobHttp jobHttp) {
         this.devices = devices;
         this.routes = routes;
+        this.deviceImport = deviceImport;
         this.access = access;
         this.json = json;
+        this.jobHttp = jobHttp;
     }
 
     @GetMapping
@@ -63,6 +75,15 @@ public class DeviceAdminController {
         return device;
     }
 
+    /** Registers the devices of a CSV file as a job: 202 with the job, whose progress {@code Location} shows. */
+    @PostMapping(path = "/imports", consumes = "text/csv")
+    ResponseEntity<Job> importCsv(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body,
+                                  HttpServletRequest request) {
+        Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
+        Job job = deviceImport.start(tenant.id(), body, declaredCharset(request), jobHttp.startedBy(request));
+        return JobHttp.accepted(tenant, job);
+    }
+
     @PutMapping(path = "/{devEui}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Device replace(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, @RequestBody byte[] body,
                    HttpServletRequest request) {
@@ -81,6 +102,15 @@ public class DeviceAdminController {
         String normalised = DevEui.normalise(devEui, "path");
         devices.delete(tenantId, normalised);
         routes.invalidate(tenantId, normalised);
+    }
+
+    /** The charset the Content-Type header names (read from the header: the request's encoding may be defaulted). */
+    private static Charset declaredCharset(HttpServletRequest request) {
+        try {
+            return MediaType.parseMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).getCharset();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unsupportedMediaType("The charset of the Content-Type is unknown; send UTF-8.");
+        }
     }
 
     /** A registration whose DevEUI comes from the path: one in the body must be the same or left out. */
