@@ -28,6 +28,12 @@ public record Problem(String type, String title, int status, String detail,
                 instance, null, errorId);
     }
 
+    static Problem transientFailure(String errorId, String instance) {
+        return new Problem("about:blank", title(HttpStatus.SERVICE_UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE.value(),
+                "The database is busy or unavailable; the request was not carried out. Please send it again.",
+                instance, null, errorId);
+    }
+
     /** A detail for a status when there is nothing more specific to say. */
     static String genericDetail(HttpStatusCode status) {
         if (status.value() == HttpStatus.NOT_FOUND.value()) {

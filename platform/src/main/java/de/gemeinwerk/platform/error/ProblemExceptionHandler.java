@@ -33,6 +33,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
+    /** A deadlock or busy database is usually over within a second or two. */
+    private static final String RETRY_AFTER_SECONDS = "2";
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException e, HttpServletRequest request) {
         return problemResponse(Problem.of(e.status(), e.getMessage(), request.getRequestURI(), e.where()),
@@ -41,6 +44,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, HttpServletRequest request) {
+        if (TransientDatabaseErrors.isTransient(e)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return problemResponse(UnexpectedErrors.reportTransient(e, request.getRequestURI()), headers);
+        }
         return problemResponse(UnexpectedErrors.report(HttpStatus.INTERNAL_SERVER_ERROR, e, request.getRequestURI()),
                 new HttpHeaders());
     }

@@ -25,12 +25,34 @@ public final class UnexpectedErrors {
      * @param context where it happened, for the log line
      */
     public static String log(Throwable cause, String context) {
-        String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String errorId = newErrorId();
         log.error("Unexpected error {} {}", errorId, context, cause);
         return errorId;
     }
 
+    /**
+     * A transient database failure (deadlock, timeout, database unavailable): the request was not carried out and may
+     * be sent again. Logged as one warning line (no stack trace: it is not a bug), under an error id all the same.
+     */
+    static Problem reportTransient(Throwable cause, String instance) {
+        String errorId = newErrorId();
+        log.warn("Transient database error {} on {}: {}", errorId, instance, rootMessage(cause));
+        return Problem.transientFailure(errorId, instance);
+    }
+
     static Problem report(HttpStatusCode status, Throwable cause, String instance) {
         return Problem.unexpected(status, log(cause, "(status " + status.value() + ") on " + instance), instance);
+    }
+
+    private static String newErrorId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

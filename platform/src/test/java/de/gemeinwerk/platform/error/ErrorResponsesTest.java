@@ -33,6 +33,17 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aRealDeadlockIs503WithRetryAfterAndNoInternals() {
+        HttpResponse<String> response = http.get("/test/deadlock", null);
+
+        JsonNode problem = assertProblem(response, 503, "/test/deadlock");
+        assertThat(response.headers().firstValue("Retry-After")).contains("2");
+        assertThat(problem.path("detail").asString()).contains("send it again");
+        assertThat(problem.path("errorId").asString()).hasSize(16);
+        assertThat(response.body()).doesNotContain("deadlock detected", "40P01", "PSQL");
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() {
         HttpResponse<String> response = http.send("PUT", "/test/failure", "{}", "application/json", null);
 

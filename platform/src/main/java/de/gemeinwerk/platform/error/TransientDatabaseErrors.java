@@ -1,0 +1,40 @@
+package de.gemeinwerk.platform.error;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Recognises database failures that say "not now" rather than "never": a deadlock or serialization failure (the
+ * transaction was rolled back and would succeed again), a lock or statement timeout, a database that is starting,
+ * shutting down or out of connections. The client gets a 503 with Retry-After for these — its request was not carried
+ * out and may simply be sent again — instead of a 500 that suggests a bug.
+ */
+final class TransientDatabaseErrors {
+
+    /** SQLSTATE classes: 08 connection exception, 40 transaction rollback (40001, 40P01), 53 insufficient resources. */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53");
+    /** lock_not_available, query_canceled (statement timeout), admin/crash shutdown, cannot_connect_now. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "57014", "57P01", "57P02", "57P03");
+
+    private TransientDatabaseErrors() {
+    }
+
+    /** The SQLSTATE (or the JDBC driver's transient exception) anywhere in the cause chain marks it as transient. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && isTransient(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTransient(String sqlState) {
+        return sqlState.length() == 5
+                && (TRANSIENT_CLASSES.contains(sqlState.substring(0, 2)) || TRANSIENT_STATES.contains(sqlState));
+    }
+}
