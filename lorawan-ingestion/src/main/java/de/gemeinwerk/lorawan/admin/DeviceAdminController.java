@@ -1,7 +1,6 @@
 package de.gemeinwerk.lorawan.admin;
 
 import de.gemeinwerk.lorawan.imports.DeviceImport;
-import de.gemeinwerk.lorawan.ingest.DeviceRoutes;
 import de.gemeinwerk.lorawan.registry.Device;
 import de.gemeinwerk.lorawan.registry.DeviceRegistration;
 import de.gemeinwerk.lorawan.registry.Devices;
@@ -37,16 +36,16 @@ import java.util.List;
 public class DeviceAdminController {
 
     private final Devices devices;
-    private final DeviceRoutes routes;
+    private final DeviceAdministration administration;
     private final DeviceImport deviceImport;
     private final TenantAccess access;
     private final StrictJson json;
     private final JobHttp jobHttp;
 
-    public DeviceAdminController(Devices devices, DeviceRoutes routes, DeviceImport deviceImport, TenantAccess access,
-                                 StrictJson json, JobHttp jobHttp) {
+    public DeviceAdminController(Devices devices, DeviceAdministration administration, DeviceImport deviceImport,
+                                 TenantAccess access, StrictJson json, JobHttp jobHttp) {
         this.devices = devices;
-        this.routes = routes;
+        this.administration = administration;
         this.deviceImport = deviceImport;
         this.access = access;
         this.json = json;
@@ -68,11 +67,7 @@ public class DeviceAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     Device register(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body, HttpServletRequest request) {
         long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        DeviceRegistration registration = json.read(body, DeviceRegistration.class);
-        String devEui = DevEui.normalise(registration.devEui(), "/devEui");
-        Device device = devices.register(tenantId, devEui, registration);
-        routes.invalidate(tenantId, devEui); // an unknown device is cached as such
-        return device;
+        return administration.register(tenantId, json.read(body, DeviceRegistration.class));
     }
 
     /** Registers the devices of a CSV file as a job: 202 with the job, whose progress {@code Location} shows. */
@@ -88,20 +83,13 @@ public class DeviceAdminController {
     Device replace(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, @RequestBody byte[] body,
                    HttpServletRequest request) {
         long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        String normalised = DevEui.normalise(devEui, "path");
-        Device device = devices.replace(tenantId, normalised, withoutDevEui(json.read(body, DeviceRegistration.class),
-                normalised));
-        routes.invalidate(tenantId, normalised);
-        return device;
+        return administration.replace(tenantId, devEui, json.read(body, DeviceRegistration.class));
     }
 
     @DeleteMapping("/{devEui}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, HttpServletRequest request) {
-        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        String normalised = DevEui.normalise(devEui, "path");
-        devices.delete(tenantId, normalised);
-        routes.invalidate(tenantId, normalised);
+        administration.delete(access.authorize(tenantSlug, request, Role.ADMIN).id(), devEui);
     }
 
     /** The charset the Content-Type header names (read from the header: the request's encoding may be defaulted). */
@@ -111,13 +99,5 @@ public class DeviceAdminController {
         } catch (IllegalArgumentException e) {
             throw ApiException.unsupportedMediaType("The charset of the Content-Type is unknown; send UTF-8.");
         }
-    }
-
-    /** A registration whose DevEUI comes from the path: one in the body must be the same or left out. */
-    static DeviceRegistration withoutDevEui(DeviceRegistration registration, String devEui) {
-        if (registration.devEui() != null && !DevEui.normalise(registration.devEui(), "/devEui").equals(devEui)) {
-            throw ApiException.badRequest("The DevEUI is given by the path; leave it out of the body.", "/devEui");
-        }
-        return registration;
     }
 }

@@ -65,7 +65,7 @@ public class QuarantineAdminController {
                            @RequestBody byte[] body, HttpServletRequest request) {
         long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
         String normalised = DevEui.normalise(devEui, "path");
-        DeviceRegistration registration = DeviceAdminController.withoutDevEui(
+        DeviceRegistration registration = DeviceAdministration.withoutDevEui(
                 json.read(body, DeviceRegistration.class), normalised);
         return adoption.adopt(tenantId, normalised, registration);
     }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The devices of a CSV file ({@link CsvTable}): a header row naming the columns (in English or German, in any order)
@@ -20,8 +19,6 @@ public final class DeviceCsv {
 
     public static final int MAX_DEVICES = 10_000;
     private static final int MAX_TEXT = 500;
-    // a decimal number with a point or (German spreadsheets) a comma; no exponents, NaN or infinities
-    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,15}(?:[.,]\\d{1,15})?");
 
     /** Turns a row's device type (a key, or an id) into the id of a type the tenant may use. */
     @FunctionalInterface
@@ -95,17 +92,16 @@ public final class DeviceCsv {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), row.where(Column.DEVICE_TYPE));
         }
-        Double latitude = row.number(Column.LATITUDE, 90);
-        Double longitude = row.number(Column.LONGITUDE, 180);
-        if ((latitude == null) != (longitude == null)) {
-            Column missing = latitude == null ? Column.LATITUDE : Column.LONGITUDE;
-            throw ApiException.badRequest("Give latitude and longitude both, or neither.", row.where(missing));
+        Position position;
+        try {
+            position = Position.parse(row.text(Column.LATITUDE), row.text(Column.LONGITUDE),
+                    row.text(Column.ALTITUDE));
+        } catch (Position.Invalid e) {
+            Column column = e.field().equals("latitude") ? Column.LATITUDE
+                    : e.field().equals("longitude") ? Column.LONGITUDE : Column.ALTITUDE;
+            throw ApiException.badRequest(e.getMessage(), row.where(column));
         }
-        Double altitude = row.number(Column.ALTITUDE, 20_000);
-        if (altitude != null && latitude == null) {
-            throw ApiException.badRequest("An altitude needs latitude and longitude.", row.where(Column.ALTITUDE));
-        }
-        return new ImportedDevice(row.row.line(), devEui, name, description, type, latitude, longitude, altitude);
+        return new ImportedDevice(row.row.line(), devEui, name, description, type, position);
     }
 
     private static Map<Column, Integer> columns(CsvTable.Row header) {
@@ -166,23 +162,6 @@ public final class DeviceCsv {
 
         String where(Column column) {
             return DeviceCsv.where(row.line(), columns, column);
-        }
-
-        /** The number in the field, null when it is empty; 400 when it is no number within ±{@code limit}. */
-        Double number(Column column, double limit) {
-            String text = text(column);
-            if (text.isEmpty()) {
-                return null;
-            }
-            if (!NUMBER.matcher(text).matches()) {
-                throw ApiException.badRequest("'" + text + "' is no decimal number.", where(column));
-            }
-            double value = Double.parseDouble(text.replace(',', '.'));
-            if (Math.abs(value) > limit) {
-                throw ApiException.badRequest("The " + column.title + " must lie between -" + (long) limit + " and "
-                        + (long) limit + ".", where(column));
-            }
-            return value;
         }
     }
 }

@@ -6,9 +6,8 @@ package de.gemeinwerk.lorawan.imports;
  * @param line       where the row starts in the file, for per-row errors of the import job
  * @param devEui     normalised (16 lowercase hex digits)
  * @param deviceType the id of the device type the row names
- * @param latitude   null, like {@code longitude}, when the row gives no position
- * @param altitude   metres, or null
+ * @param position   null when the row gives none
  */
 public record ImportedDevice(int line, String devEui, String name, String description, long deviceType,
-                             Double latitude, Double longitude, Double altitude) {
+                             Position position) {
 }

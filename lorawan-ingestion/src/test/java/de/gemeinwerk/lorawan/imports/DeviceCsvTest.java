@@ -29,8 +29,8 @@ class DeviceCsvTest {
                 """);
 
         assertThat(devices).containsExactly(
-                new ImportedDevice(2, "a840415f31000001", "Luft; Rathaus", "", 8, 51.298, 9.494, 170.5),
-                new ImportedDevice(3, "a840415f31000002", "Pegel Fulda", "", 7, 51.3, 9.5, null));
+                new ImportedDevice(2, "a840415f31000001", "Luft; Rathaus", "", 8, new Position(51.298, 9.494, 170.5)),
+                new ImportedDevice(3, "a840415f31000002", "Pegel Fulda", "", 7, new Position(51.3, 9.5, null)));
     }
 
     @Test
@@ -41,7 +41,7 @@ class DeviceCsvTest {
                 """);
 
         assertThat(devices).containsExactly(
-                new ImportedDevice(2, "a840415f31000003", "Boden Park", "Im Beet, Nordseite", 11, null, null, null));
+                new ImportedDevice(2, "a840415f31000003", "Boden Park", "Im Beet, Nordseite", 11, null));
     }
 
     @Test
