@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Headers of every portal page: the Content-Security-Policy without a tile server (the map page widens it for its
- * tenant's tiles) and no MIME sniffing.
+ * Headers of every portal and console page: the Content-Security-Policy without a tile server (the map page widens it
+ * for its tenant's tiles) and no MIME sniffing.
  */
-final class PageHeaders implements HandlerInterceptor {
+public final class PageHeaders implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

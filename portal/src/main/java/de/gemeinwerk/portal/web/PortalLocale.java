@@ -13,13 +13,13 @@ import java.util.Locale;
  * The language of the pages: German first, English when chosen. {@code ?lang=en} (or {@code de}) on any page chooses
  * and keeps the choice in a cookie; without a choice it is German, whatever the browser prefers, because the portal's
  * content (names of places and measurements) is German anyway. Only the two languages with messages are accepted, so
- * an unknown {@code lang} never leads to a missing message.
+ * an unknown {@code lang} never leads to a missing message. The admin console uses the same (one cookie, one choice).
  */
-final class PortalLocale implements LocaleResolver, HandlerInterceptor {
+public final class PortalLocale implements LocaleResolver, HandlerInterceptor {
 
-    static final String PARAMETER = "lang";
+    public static final String PARAMETER = "lang";
     static final String COOKIE = "gemeinwerk-lang";
-    static final Locale DEFAULT = Locale.GERMAN;
+    public static final Locale DEFAULT = Locale.GERMAN;
     private static final String ATTRIBUTE = PortalLocale.class.getName();
     private static final int COOKIE_SECONDS = (int) Duration.ofDays(365).toSeconds();
 

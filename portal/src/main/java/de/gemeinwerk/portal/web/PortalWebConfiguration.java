@@ -1,5 +1,6 @@
 package de.gemeinwerk.portal.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.nio.charset.StandardCharsets;
 
-/** Languages and messages of the portal's pages (and, later, the admin console's, which adds its basename here). */
+/**
+ * Languages and messages of the portal's pages and of the admin console's: one language choice, one message source
+ * made of every module's {@link MessageBundle}.
+ */
 @Configuration
 class PortalWebConfiguration implements WebMvcConfigurer {
 
@@ -21,14 +25,19 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 
     /** The bean names Spring MVC looks up; Spring Boot's own message source steps back for this one. */
     @Bean
-    LocaleResolver localeResolver() {
+    PortalLocale localeResolver() {
         return locale;
     }
 
     @Bean
-    MessageSource messageSource() {
+    MessageBundle portalMessages() {
+        return new MessageBundle("portal/messages");
+    }
+
+    @Bean
+    MessageSource messageSource(ObjectProvider<MessageBundle> bundles) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("portal/messages");
+        messages.setBasenames(bundles.orderedStream().map(MessageBundle::basename).toArray(String[]::new));
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         // never the server's system locale: a missing English text falls back to German, not to whatever the host has
         messages.setFallbackToSystemLocale(false);

@@ -1,69 +1,13 @@
-// The citizen's path through the portal in a real browser (Debian's Chromium, driven by playwright-core), with
-// axe-core on every page. Started by PortalBrowserTest with the running application's URL and its seeded tenant:
+// The citizen's path through the portal in a real browser (harness.mjs: Debian's Chromium, axe-core on every page).
+// Started by PortalBrowserTest with the running application's URL and its seeded tenant:
 //   node portal.test.mjs '{"baseUrl": …, "tenant": …, "key": …, "datastream": …, "screenshots": …}'
 // Exits 1 and prints every failure when anything is wrong; screenshots go to the given folder.
-import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import path from 'node:path';
+import { run, startWalk } from './harness.mjs';
 
 const config = JSON.parse(process.argv[2]);
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const failures = [];
-const base = new URL(config.baseUrl);
-
-function check(condition, message) {
-  if (!condition) failures.push(message);
-}
-
-/** Every WCAG 2.1 A/AA violation axe-core finds on the page is a failure. */
-async function axe(page, name) {
-  // evaluated through the DevTools protocol, which the page's Content-Security-Policy does not restrict
-  await page.evaluate(axeSource);
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_21_AA);
-  for (const violation of result.violations) {
-    const where = violation.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join('\n    ');
-    failures.push(`axe on ${name}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${where}`);
-  }
-  console.log(`axe on ${name}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
-}
-
-/** Tab from the top reaches the skip link first, with a visible focus ring, and Enter moves to the content. */
-async function keyboard(page, name) {
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => {
-    const active = document.activeElement;
-    const style = getComputedStyle(active);
-    return { skip: active.classList.contains('skip-link'), outline: style.outlineStyle, width: style.outlineWidth,
-      top: active.getBoundingClientRect().top };
-  });
-  check(focused.skip, `${name}: the first Tab does not reach the skip link`);
-  check(focused.outline !== 'none' && focused.width !== '0px', `${name}: the focused skip link has no visible outline`);
-  check(focused.top >= 0, `${name}: the focused skip link is off screen`);
-  await page.keyboard.press('Enter');
-  check(await page.evaluate(() => document.activeElement.id === 'inhalt' || location.hash === '#inhalt'),
-    `${name}: Enter on the skip link does not move to the content`);
-}
-
-/** Saves the page at desktop and phone width, each loaded anew at that width (the map frames itself on load). */
-async function screenshots(page, name, ready) {
-  if (!config.screenshots) return;
-  fs.mkdirSync(config.screenshots, { recursive: true });
-  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-    await page.setViewportSize(viewport);
-    await page.reload();
-    await page.waitForSelector(ready);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(config.screenshots, `portal-${name}-${size}.png`) });
-  }
-  await page.setViewportSize(DESKTOP);
-}
+const walk = await startWalk(config, { acceptDownloads: true });
+const { page, base, check } = walk;
 
 async function download(page, section) {
   const [file] = await Promise.all([page.waitForEvent('download'), section.locator('a.csv').click()]);
@@ -80,47 +24,26 @@ async function post(path, body) {
   check(response.status === 201, `POST ${path}: ${response.status} ${await response.text()}`);
 }
 
-const browser = await chromium.launch({
-  executablePath: config.chromium || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run'],
-});
-try {
-  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-  // no tile URL is set: nothing may be requested from anywhere but this server
-  const outside = [];
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!['blob:', 'data:'].includes(url.protocol) && url.hostname !== base.hostname) outside.push(request.url());
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (error) => failures.push(`script error on ${page.url()}: ${error.message}`));
-  // what the Content-Security-Policy blocks is a bug of the page (an inline handler, a foreign resource)
-  page.on('console', (message) => {
-    if (message.type() === 'error') failures.push(`console error on ${page.url()}: ${message.text()}`);
-  });
-
+await run(walk, 'portal browser test passed', async () => {
   // 1. the landing page lists the municipality
   await page.goto(new URL('/', base).href);
-  await keyboard(page, 'landing page');
-  await axe(page, 'landing page');
+  await walk.keyboard('landing page');
+  await walk.axe('landing page');
   await page.locator(`a[href="/${config.tenant}/portal/"]`).click();
 
   // 2. its start page shows the latest values with their time, before any script
   await page.waitForURL(`**/${config.tenant}/portal/`);
   check(await page.locator('.values li').count() >= 3, 'start page: fewer than 3 latest values');
   check((await page.locator('.values').innerText()).includes('87,25'), 'start page: the latest water level is missing');
-  await keyboard(page, 'start page');
-  await axe(page, 'start page');
-  await screenshots(page, 'start', '.values');
+  await walk.keyboard('start page');
+  await walk.axe('start page');
+  await walk.screenshots('portal-start', '.values');
 
   // 3. the map: markers for every Thing, a filter, the list, and a live update
   await page.locator('a.button', { hasText: 'Karte' }).click();
   await page.waitForSelector('#map[data-markers="3"]');
   check(await page.locator('#map path.leaflet-interactive, #map svg path').count() > 0, 'map: no boundary drawn');
-  await keyboard(page, 'map');
+  await walk.keyboard('map');
   check(await page.locator('#map .leaflet-interactive, #map .cluster').count() > 0, 'map: no marker or cluster drawn');
   check(await page.locator('#things li').count() === 3, 'map: the list does not hold the 3 Things');
   check(await page.locator('#legend li').count() === 4, 'map: the legend does not name the 4 ObservedProperties');
@@ -148,13 +71,13 @@ try {
     const popup = document.querySelector('.leaflet-popup');
     return !popup || getComputedStyle(popup).opacity === '1';
   });
-  await axe(page, 'map');
-  await screenshots(page, 'map', '#map[data-markers="3"]');
+  await walk.axe('map');
+  await walk.screenshots('portal-map', '#map[data-markers="3"]');
 
   // 4. a Thing: charts over a day, week and year, the table alternative, CSV downloads
   await page.locator('#things a', { hasText: 'Pegel Mühlbach' }).click();
   await page.waitForSelector('section.datastream[data-shown="day"]');
-  await keyboard(page, 'Thing page');
+  await walk.keyboard('Thing page');
   const section = page.locator('section.datastream').first();
   check(await section.locator('svg[role="img"]').count() === 1, 'Thing page: no chart for a day');
   await section.locator('summary').click();
@@ -180,14 +103,14 @@ try {
   await section.locator('button[data-range="month"]').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('section.datastream[data-shown="month"]');
-  await axe(page, 'Thing page');
+  await walk.axe('Thing page');
   // a new value shows by itself: beside the chart, and in the day's chart and table
   await section.locator('button[data-range="day"]').click();
   await page.waitForSelector('section.datastream[data-shown="day"]');
   await post(`Datastreams(${config.datastream})/Observations`, { phenomenonTime: new Date().toISOString(), result: 92.25 });
   await section.locator('.latest-value', { hasText: '92,25' }).waitFor();
   await section.locator('tbody td', { hasText: '92,25' }).waitFor();
-  await screenshots(page, 'thing', 'section.datastream[data-shown="day"]');
+  await walk.screenshots('portal-thing', 'section.datastream[data-shown="day"]');
 
   // a day of values every 30 seconds is drawn from 5-minute aggregates, not as thousands of points
   await page.goto(new URL(`/${config.tenant}/portal/dinge/${config.denseThing}`, base).href);
@@ -200,25 +123,13 @@ try {
   // 5. the same in English
   await page.goto(new URL(`/${config.tenant}/portal/?lang=en`, base).href);
   check((await page.locator('h2').first().innerText()) === 'Latest values', 'English start page: not in English');
-  await axe(page, 'start page (English)');
+  await walk.axe('start page (English)');
   await page.goto(new URL(`/${config.tenant}/portal/karte`, base).href);
   await page.waitForSelector('#map[data-markers="3"]');
-  await axe(page, 'map (English)');
+  await walk.axe('map (English)');
   await page.goto(new URL(`/${config.tenant}/portal/dinge/${config.denseThing}`, base).href);
   await page.locator('section.datastream[data-shown="day"]', { hasText: 'Feinstaub' }).waitFor();
   check((await page.locator('.ranges button').first().innerText()) === 'Day', 'English Thing page: not in English');
-  await axe(page, 'Thing page (English)');
+  await walk.axe('Thing page (English)');
   await page.goto(new URL(`/${config.tenant}/portal/?lang=de`, base).href);
-
-  check(outside.length === 0, `requests outside ${base.hostname}: ${outside.join(', ')}`);
-} catch (error) {
-  failures.push(`the walk stopped: ${error.stack || error}`);
-} finally {
-  await browser.close();
-}
-
-if (failures.length > 0) {
-  console.error(`${failures.length} failures:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
-}
-console.log('portal browser test passed');
+});

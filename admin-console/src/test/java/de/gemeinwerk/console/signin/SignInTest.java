@@ -1,0 +1,189 @@
+package de.gemeinwerk.console.signin;
+
+import de.gemeinwerk.console.ConsoleClient;
+import de.gemeinwerk.console.ConsoleTestBase;
+import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.StaClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Login, logout, session ends, the way back after login, CSRF and throttling — over real HTTP. */
+class SignInTest extends ConsoleTestBase {
+
+    @Test
+    void aPageWithoutSessionSendsToTheLoginPageWithTheWayBack() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        HttpResponse<String> page = browser.get(browser.console() + "?lang=de");
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValue(browser.console()
+                + "anmelden?weiter=/" + tenant.slug() + "/verwaltung/?lang%3Dde");
+
+        HttpResponse<String> login = browser.submit(page.headers().firstValue("Location").orElseThrow(),
+                browser.console() + "anmelden", Map.of("login", "Admin", "password", PASSWORD,
+                "weiter", browser.console() + "?lang=de"));
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).hasValue(browser.console() + "?lang=de");
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionCookie.NAME + "=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+
+        HttpResponse<String> overview = browser.get(browser.console());
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("Erika Mustermann").contains("Übersicht");
+        assertThat(overview.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(overview.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self'");
+    }
+
+    @Test
+    void theWayBackStaysInsideTheTenantsConsole() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        HttpResponse<String> login = browser.submit(browser.console() + "anmelden", browser.console() + "anmelden",
+                Map.of("login", "admin", "password", PASSWORD, "weiter", "//evil.example/verwaltung/"));
+        assertThat(login.headers().firstValue("Location")).hasValue(browser.console());
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownLoginsGetTheSameAnswerAndEmptyFieldsA400() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        String login = browser.console() + "anmelden";
+        HttpResponse<String> wrong = browser.submit(login, login, Map.of("login", "admin", "password", "falsch-falsch-falsch"));
+        HttpResponse<String> unknown = browser.submit(login, login, Map.of("login", "niemand", "password", PASSWORD));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Benutzername oder Passwort stimmen nicht").contains("error-summary");
+        assertThat(unknown.body()).contains("Benutzername oder Passwort stimmen nicht");
+
+        HttpResponse<String> empty = browser.submit(login, login, Map.of("login", "", "password", ""));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("href=\"#login\"").contains("href=\"#password\"")
+                .contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aLoginWithoutItsFormTokenIsRefused() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        HttpResponse<String> forged = browser.post(browser.console() + "anmelden",
+                Map.of("login", "admin", "password", PASSWORD, "_csrf", "gw_forged"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("Formular abgelaufen");
+    }
+
+    @Test
+    void logoutEndsTheSessionOnTheServer() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = signedIn(tenant);
+        String token = browser.cookie(SessionCookie.NAME);
+        HttpResponse<String> logout = browser.submit(browser.console(), browser.console() + "abmelden", Map.of());
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().firstValue("Location")).hasValue(browser.console() + "anmelden?abgemeldet");
+        assertThat(browser.get(browser.console()).statusCode()).isEqualTo(303);
+        // the old cookie, kept by someone, is worth nothing: the row is gone
+        ConsoleClient thief = new ConsoleClient(port, tenant.slug());
+        thief.setCookie(SessionCookie.NAME, token);
+        assertThat(thief.get(thief.console()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aPostWithoutTheSessionsCsrfTokenIsRefused() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = signedIn(tenant);
+        assertThat(browser.post(browser.console() + "abmelden", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(browser.post(browser.console() + "abmelden", Map.of("_csrf", "gw_wrong")).statusCode())
+                .isEqualTo(403);
+        // still signed in: nothing happened
+        assertThat(browser.get(browser.console()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sessionsEndAfterIdleTimeAndAfterTheirAbsoluteEnd() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient idle = signedIn(tenant);
+        ConsoleClient old = signedIn(tenant);
+        jdbc.sql("update staff_session set last_seen_at = now() - interval '31 minutes' where token_hash = sha256(:t::bytea)")
+                .param("t", idle.cookie(SessionCookie.NAME)).update();
+        jdbc.sql("update staff_session set expires_at = now() - interval '1 second' where token_hash = sha256(:t::bytea)")
+                .param("t", old.cookie(SessionCookie.NAME)).update();
+        assertThat(idle.get(idle.console()).statusCode()).isEqualTo(303);
+        assertThat(old.get(old.console()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void anAccountOfOneTenantCannotEnterAnothersConsole() {
+        Tenant a = tenantWithAccount("signin").tenant();
+        StaClient b = tenantWithAccount("signin");
+        ConsoleClient browser = signedIn(a);
+        ConsoleClient intruder = new ConsoleClient(port, b.tenant().slug());
+        intruder.setCookie(SessionCookie.NAME, browser.cookie(SessionCookie.NAME));
+        assertThat(intruder.get(intruder.console()).statusCode()).isEqualTo(303);
+        // a's form token does not help either: without b's session the POST is sent to b's login
+        HttpResponse<String> post = intruder.post(intruder.console() + "abmelden",
+                Map.of("_csrf", browser.csrf(browser.console())));
+        assertThat(post.statusCode()).isEqualTo(303);
+        assertThat(post.headers().firstValue("Location")).hasValue(intruder.console() + "anmelden");
+        // a's login name and password do not open b's console (b's "admin" is another account)
+        HttpResponse<String> login = intruder.submit(intruder.console() + "anmelden", intruder.console() + "anmelden",
+                Map.of("login", "admin", "password", "anderes-Passwort-von-a"));
+        assertThat(login.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anInstanceOperatorEntersEveryTenantsConsole() {
+        Tenant a = tenantWithAccount("signin").tenant();
+        Tenant b = tenantWithAccount("signin").tenant();
+        String login = "betrieb" + System.nanoTime() % 100000;
+        accounts.create(null, login, "Betrieb Kreis-IT", PASSWORD);
+        for (Tenant tenant : new Tenant[] {a, b}) {
+            ConsoleClient operator = new ConsoleClient(port, tenant.slug());
+            operator.signIn(login, PASSWORD);
+            assertThat(operator.get(operator.console()).body()).contains("Betrieb Kreis-IT");
+        }
+    }
+
+    @Test
+    void aDisabledAccountIsSignedOutAndCannotSignIn() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = signedIn(tenant);
+        accounts.disable(tenant.id(), "admin");
+        assertThat(browser.get(browser.console()).statusCode()).isEqualTo(303);
+        ConsoleClient again = new ConsoleClient(port, tenant.slug());
+        HttpResponse<String> login = again.submit(again.console() + "anmelden", again.console() + "anmelden",
+                Map.of("login", "admin", "password", PASSWORD));
+        assertThat(login.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledEvenForTheRightPassword() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        String login = browser.console() + "anmelden";
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.submit(login, login, Map.of("login", "admin", "password", "geraten-" + i + "-xxxxxx"))
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = browser.submit(login, login, Map.of("login", "admin", "password", PASSWORD));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.body()).contains("Zu viele Fehlversuche");
+        // another login name from the same address is not affected
+        accounts.create(tenant.id(), "kollege", "Max Muster", PASSWORD);
+        assertThat(browser.submit(login, login, Map.of("login", "kollege", "password", PASSWORD)).statusCode())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void anUnknownTenantsConsoleIsA404Page() {
+        ConsoleClient browser = new ConsoleClient(port, "gibt-es-nicht");
+        HttpResponse<String> page = browser.get(browser.console() + "anmelden");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Seite nicht gefunden");
+    }
+}
