@@ -4,6 +4,7 @@ import de.gemeinwerk.console.web.FormErrors;
 import de.gemeinwerk.lorawan.imports.Position;
 import de.gemeinwerk.lorawan.registry.Device;
 import de.gemeinwerk.lorawan.registry.DeviceRegistration;
+import de.gemeinwerk.lorawan.uplink.DevEui;
 import de.gemeinwerk.platform.error.ApiException;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,9 @@ record DeviceForm(String devEui, String name, String description, String deviceT
     /** Where the registry's errors point → the form's field. */
     private static final Map<String, String> FIELDS = Map.of("/devEui", "devEui", "path", "devEui", "/name", "name",
             "/description", "description", "/deviceType", "deviceType", "/location", "latitude");
+
+    // as the registry's TextInput
+    private static final int MAX_TEXT = 500;
 
     static DeviceForm empty() {
         return new DeviceForm("", "", "", "", "", "", "");
@@ -39,6 +43,20 @@ record DeviceForm(String devEui, String name, String description, String deviceT
      * @param unchangedLocation what to keep when no position is given (a device's location that is no point), or null
      */
     DeviceRegistration registration(FormErrors errors, JsonNode unchangedLocation) {
+        // what the registry would refuse one by one is checked here at once, so the form names every error
+        if (!blank(devEui)) {
+            try {
+                DevEui.normalise(devEui.strip(), "/devEui");
+            } catch (ApiException e) {
+                errors.add("devEui", "console.lorawan.device.error.devEui");
+            }
+        }
+        if (blank(name) || name.strip().length() > MAX_TEXT) {
+            errors.add("name", "console.lorawan.device.error.name");
+        }
+        if (description != null && description.strip().length() > MAX_TEXT) {
+            errors.add("description", "console.lorawan.device.error.description");
+        }
         Long type = null;
         if (blank(deviceType)) {
             errors.add("deviceType", "console.lorawan.device.error.deviceType");

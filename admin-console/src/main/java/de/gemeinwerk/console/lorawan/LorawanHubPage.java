@@ -32,7 +32,7 @@ class LorawanHubPage {
         this.mqtt = mqtt;
     }
 
-    @GetMapping(LorawanPaths.PAGES + LorawanPaths.ROOT)
+    @GetMapping({LorawanPaths.PAGES + LorawanPaths.ROOT, LorawanPaths.PAGES + LorawanPaths.ROOT + "/"})
     String hub(StaffMember staff, Model model) {
         long tenantId = staff.tenant().id();
         List<QuarantinedDevice> kept = quarantine.devices(tenantId);
