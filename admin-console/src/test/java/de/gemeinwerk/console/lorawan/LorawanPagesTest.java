@@ -83,6 +83,8 @@ class LorawanPagesTest extends ConsoleTestBase {
                 .doesNotContain("http-equiv=\"refresh\"");
         assertThat(browser.get(lorawan + "geraete").body()).contains("Luft 1", "Luft 2", "Luft 3");
         assertThat(browser.get(lorawan + "quarantaene").body()).doesNotContain("a840417000000001");
+        assertThat(browser.get(lorawan).body()).contains(job.substring(job.indexOf("/verwaltung/") + 12) + "\"",
+                "3 von 3 – fertig");
     }
 
     @Test
@@ -206,6 +208,26 @@ class LorawanPagesTest extends ConsoleTestBase {
                 "password", "NNSXS.geheim", "applicationId", "app", "caCertificate", ""));
         assertThat(mqtt.statusCode()).isEqualTo(400);
         assertThat(mqtt.body()).contains("href=\"#uri\"").doesNotContain("NNSXS.geheim");
+
+        // a broker that does not answer: the connection is listed, with its status, and deleted after asking
+        HttpResponse<String> connected = browser.submit(page, page + "/mqtt", Map.of("name", "Stadtwerke",
+                "networkServer", "chirpstack", "uri", "tcp://127.0.0.1:9", "username", "", "password", "",
+                "applicationId", "b2d4f6a8-3c5e-4f70-8a92-1b3c5d7e9f01", "caCertificate", ""));
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(303);
+        assertThat(browser.get(page).body()).contains("Stadtwerke", "tcp://127.0.0.1:9",
+                "application/b2d4f6a8-3c5e-4f70-8a92-1b3c5d7e9f01/device/+/event/up");
+        JsonNode status = JsonMapper.shared().readTree(browser.get(page + "/mqtt/stand").body());
+        assertThat(status).hasSize(1);
+        String delete = page + "/mqtt/" + status.get(0).get("id").asLong() + "/loeschen";
+        assertThat(browser.get(delete).body()).contains("Stadtwerke");
+        assertThat(browser.submit(delete, delete, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(JsonMapper.shared().readTree(browser.get(page + "/mqtt/stand").body())).isEmpty();
+
+        Matcher webhook = Pattern.compile("verbindungen/webhooks/(\\d+)/loeschen").matcher(browser.get(page).body());
+        assertThat(webhook.find()).isTrue();
+        String deleteWebhook = page + "/webhooks/" + webhook.group(1) + "/loeschen";
+        assertThat(browser.submit(deleteWebhook, deleteWebhook, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.get(page).body()).doesNotContain("ChirpStack der Stadtwerke");
     }
 
     @Test
