@@ -160,6 +160,35 @@ class JobsTest {
     }
 
     @Test
+    void aShutdownEndsEachJobAfterItsCurrentItemAsInterrupted() throws Exception {
+        // an instance of its own, so that shutting it down leaves the application's running
+        Jobs instance = new Jobs(store);
+        CountDownLatch itemStarted = new CountDownLatch(1);
+        Job started = instance.start(tenant.id(), "test-shutdown", "Tester", List.of(1, 2, 3), String::valueOf,
+                item -> {
+                    itemStarted.countDown();
+                    await(release);
+                });
+        itemStarted.await();
+        Thread shutdown = Thread.ofVirtual().start(() -> {
+            try {
+                instance.destroy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sleep(100);
+        release.countDown();
+        shutdown.join();
+
+        JsonNode job = get(started.id());
+        assertThat(job.get("state").asString()).isEqualTo("interrupted");
+        assertThat(job.get("done").asInt()).isEqualTo(1);
+        assertThat(job.get("finishedAt").isNull()).isFalse();
+        assertThat(refusalOf(instance)).isInstanceOf(ApiException.class).hasMessageContaining("shutting down");
+    }
+
+    @Test
     void anotherTenantSeesNoneOfTheJobs() {
         Job own = jobs.start(tenant.id(), "test-own", "Tester", List.of(1), String::valueOf, item -> {
         });
@@ -201,6 +230,17 @@ class JobsTest {
         JsonNode list = json(http.get("/" + tenant.slug() + "/admin/v1/jobs?limit=2", adminKey).body());
         assertThat(list.valueStream().map(job -> job.get("kind").asString()))
                 .containsExactly("test-list-2", "test-list-1");
+    }
+
+    /** What starting a job on a closed instance throws. */
+    private Throwable refusalOf(Jobs closed) {
+        try {
+            closed.start(tenant.id(), "test-closed", "Tester", List.of(), String::valueOf, item -> {
+            });
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("a closed instance started a job");
     }
 
     private Tenant newTenant() {
