@@ -2,8 +2,9 @@
 // Without scripts it stays hidden; "adopt all unknown devices" does the same without marking.
 document.addEventListener('DOMContentLoaded', () => {
   const all = document.querySelector('.mark-all');
-  if (!all) return;
   const boxes = [...document.querySelectorAll('input[name="devEui"]')];
+  // registered devices (kept with a reason) have no box: nothing to mark, no box in the head either
+  if (!all || boxes.length === 0) return;
   all.hidden = false;
   const sync = () => {
     const marked = boxes.filter((box) => box.checked).length;
