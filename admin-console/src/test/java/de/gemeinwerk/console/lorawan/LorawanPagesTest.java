@@ -2,8 +2,10 @@ package de.gemeinwerk.console.lorawan;
 
 import de.gemeinwerk.console.ConsoleClient;
 import de.gemeinwerk.console.ConsoleTestBase;
+import de.gemeinwerk.lorawan.admin.DeviceAdministration;
 import de.gemeinwerk.lorawan.ingest.IngestOutcome;
 import de.gemeinwerk.lorawan.ingest.UplinkSink;
+import de.gemeinwerk.lorawan.registry.DeviceRegistration;
 import de.gemeinwerk.lorawan.registry.DeviceTypes;
 import de.gemeinwerk.lorawan.uplink.NetworkServer;
 import de.gemeinwerk.lorawan.uplink.Uplink;
@@ -37,6 +39,8 @@ class LorawanPagesTest extends ConsoleTestBase {
     UplinkSink sink;
     @Autowired
     DeviceTypes types;
+    @Autowired
+    DeviceAdministration administration;
 
     private StaClient sta;
     private ConsoleClient browser;
@@ -101,6 +105,25 @@ class LorawanPagesTest extends ConsoleTestBase {
                         "deviceType", String.valueOf(typeId("dragino-laq4")), "namePattern", "{name}"));
         assertThat(badPattern.statusCode()).isEqualTo(400);
         assertThat(badPattern.body()).contains("href=\"#namePattern\"");
+    }
+
+    @Test
+    void aDeviceThatCannotBeAdoptedIsNamedOnTheJobPage() {
+        keep("a84041740000000", 1);
+        String type = String.valueOf(typeId("dragino-laq4"));
+        String list = lorawan + "quarantaene";
+        String token = browser.csrf(list);
+        // registered meanwhile (over the API), between showing the list and submitting it
+        administration.register(sta.tenant().id(), new DeviceRegistration("a840417400000001", "Schon da", null,
+                Long.valueOf(type), null, null));
+
+        HttpResponse<String> started = browser.post(lorawan + "quarantaene/uebernehmen", Map.of("_csrf", token,
+                "auswahl", "markierte", "devEui", "a840417400000001", "deviceType", type, "namePattern", "{n}"));
+        String job = started.headers().firstValue("Location").orElseThrow();
+        assertThat(awaitEnd(job).get("failed").asInt()).isEqualTo(1);
+
+        assertThat(browser.get(job).body()).contains("Was nicht geklappt hat", "a840417400000001",
+                "registered already", "Ein Eintrag hat nicht geklappt.");
     }
 
     @Test
