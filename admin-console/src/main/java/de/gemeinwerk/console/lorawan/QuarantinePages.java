@@ -31,8 +31,8 @@ import java.util.Set;
 
 /**
  * The LoRaWAN quarantine: the kept uplinks grouped per device; adopt one (a form like registering), adopt the marked
- * ones or all unknown ones at once (a job whose page shows the progress), or discard a device's uplinks (with
- * confirmation).
+ * ones or all unknown ones at once (a job whose page shows the progress), try a registered device's kept uplinks
+ * again, or discard a device's uplinks (with confirmation).
  */
 @Controller
 @RequestMapping(LorawanPaths.PAGES + LorawanPaths.QUARANTINE)
@@ -129,6 +129,14 @@ class QuarantinePages {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return adoptForm(staff, kept, form, errors, model);
+    }
+
+    /** Tries a registered device's kept uplinks again, once their cause (a decoder, a missing location) is fixed. */
+    @PostMapping("/{devEui}/erneut")
+    String replay(StaffMember staff, @PathVariable String devEui) {
+        Adoption.Adopted replayed = adoption.replay(staff.tenant().id(), kept(staff, devEui).devEui());
+        return LorawanPaths.redirect(ConsoleRequest.root(staff.tenant()), LorawanPaths.QUARANTINE
+                + (replayed.stillKept() == 0 ? "?erledigt=erneut" : "?erledigt=erneut-teilweise"));
     }
 
     @GetMapping("/{devEui}/verwerfen")

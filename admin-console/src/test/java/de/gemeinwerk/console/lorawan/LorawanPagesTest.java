@@ -127,6 +127,31 @@ class LorawanPagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void aRegisteredDevicesKeptUplinksAreProcessedAgainOnceTheCauseIsFixed() {
+        long type = typeId("dragino-laq4");
+        administration.register(sta.tenant().id(), new DeviceRegistration("a840417500000001", "Ohne Ort", null,
+                type, null, null));
+        ObjectNode decoded = (ObjectNode) JsonMapper.shared().readTree("{\"CO2_ppm\": 450}");
+        // neither the device nor its uplink has a position: its Thing cannot be made, the uplink is kept
+        assertThat(sink.submit(sta.tenant().id(), new Uplink(NetworkServer.CHIRPSTACK, "a840417500000001", "ohne-ort",
+                T0, 1L, 2, new byte[] {1}, decoded, "key-ohne-ort", List.of(), null)).join())
+                .isEqualTo(IngestOutcome.QUARANTINED);
+        String list = lorawan + "quarantaene";
+        assertThat(browser.get(list).body()).contains("Erneut verarbeiten", "no location");
+
+        administration.replace(sta.tenant().id(), "a840417500000001", new DeviceRegistration(null, "Mit Ort", null,
+                type, JsonMapper.shared().readTree("{\"type\": \"Point\", \"coordinates\": [9.5, 51.3]}"), null));
+        HttpResponse<String> replayed = browser.submit(list, list + "/a840417500000001/erneut", Map.of());
+
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        assertThat(replayed.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("quarantaene?erledigt=erneut"));
+        assertThat(browser.get(replayed.headers().firstValue("Location").orElseThrow()).body())
+                .contains("Die Nachrichten sind jetzt Messwerte.").doesNotContain("a840417500000001");
+        assertThat(sta.get("Observations?$count=true").get("@iot.count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void oneDeviceIsAdoptedOrDiscardedFromItsOwnPage() {
         keep("a84041720000000", 2);
         String adopt = lorawan + "quarantaene/a840417200000001/uebernehmen";
