@@ -1,6 +1,7 @@
 package de.gemeinwerk.platform.jobs;
 
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.error.TransientDatabaseErrors;
 import de.gemeinwerk.platform.error.UnexpectedErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ public class Jobs implements DisposableBean {
     /** How long a shutdown waits for running jobs to reach the end of their current item. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private static final int MAX_STARTED_BY = 200;
+    /** Tries of an item that meets transient database failures, and the pause before the second. */
+    static final int ATTEMPTS = 3;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
     /** A job running on this instance, with what its progress writer last stored. */
@@ -115,17 +119,46 @@ public class Jobs implements DisposableBean {
         }
     }
 
+    /**
+     * Does one item; one that meets a transient database failure (a deadlock with another writer, a lock timeout, a
+     * restarting database) is tried again — it was rolled back, and next time it will most likely go through.
+     */
     private static <T> void handle(long id, JobProgress progress, T item, Function<T, String> itemName,
                                    Consumer<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.accept(item);
+                progress.succeeded();
+                return;
+            } catch (ApiException e) {
+                progress.failed(new ItemError(itemName.apply(item), e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                if (TransientDatabaseErrors.isTransient(e)) {
+                    if (attempt < ATTEMPTS) {
+                        pause(attempt);
+                        continue;
+                    }
+                    log.warn("Job {} gave up item {} after {} attempts: {}", id, itemName.apply(item), ATTEMPTS,
+                            e.toString());
+                    progress.failed(new ItemError(itemName.apply(item), "The database was busy or unavailable ("
+                            + ATTEMPTS + " attempts); this item was not changed. Start the job again for it."));
+                    return;
+                }
+                String errorId = UnexpectedErrors.log(e, "in job " + id + " at item " + itemName.apply(item));
+                progress.failed(new ItemError(itemName.apply(item),
+                        "An unexpected error occurred. Please report error id " + errorId + " to the operator."));
+                return;
+            }
+        }
+    }
+
+    /** Waits a little longer after each failed attempt, so that a competing transaction can finish. */
+    private static void pause(int attempt) {
         try {
-            work.accept(item);
-            progress.succeeded();
-        } catch (ApiException e) {
-            progress.failed(new ItemError(itemName.apply(item), e.getMessage()));
-        } catch (RuntimeException e) {
-            String errorId = UnexpectedErrors.log(e, "in job " + id + " at item " + itemName.apply(item));
-            progress.failed(new ItemError(itemName.apply(item),
-                    "An unexpected error occurred. Please report error id " + errorId + " to the operator."));
+            Thread.sleep(RETRY_PAUSE.multipliedBy(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

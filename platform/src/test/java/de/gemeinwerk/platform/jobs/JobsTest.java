@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +50,12 @@ class JobsTest {
     ApiKeys apiKeys;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
+    private TransactionTemplate transactions;
     private TestHttp http;
     private Tenant tenant;
     private String adminKey;
@@ -53,6 +64,7 @@ class JobsTest {
     @BeforeEach
     void tenant() {
         http = new TestHttp(port);
+        transactions = new TransactionTemplate(transactionManager);
         tenant = newTenant();
         adminKey = apiKeys.create(tenant.id(), "Betrieb", Role.ADMIN).key();
     }
@@ -116,6 +128,42 @@ class JobsTest {
         assertThat(job.get("errors").get(1).get("item").asString()).isEqualTo("item 3");
         assertThat(job.get("errors").get(1).get("message").asString())
                 .matches("An unexpected error occurred\\. Please report error id [0-9a-f]{16} to the operator\\.");
+    }
+
+    @Test
+    void anItemThatMeetsALockTimeoutIsTriedAgain() throws SQLException {
+        AtomicInteger attempts = new AtomicInteger();
+        try (Connection holder = lockTenantRow()) {
+            Job started = jobs.start(tenant.id(), "test-retry", "Tester", List.of(1), String::valueOf, item -> {
+                if (attempts.incrementAndGet() == 2) {
+                    commit(holder); // the competing transaction ends before the second attempt
+                }
+                renameTenantWaitingAtMost100Ms();
+            });
+
+            JsonNode job = poll(started.id(), j -> !j.get("state").asString().equals("running"));
+
+            assertThat(job.get("failed").asInt()).isZero();
+            assertThat(attempts.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anItemThatKeepsMeetingLockTimeoutsFailsWithoutAnErrorId() throws SQLException {
+        AtomicInteger attempts = new AtomicInteger();
+        try (Connection holder = lockTenantRow()) {
+            Job started = jobs.start(tenant.id(), "test-busy", "Tester", List.of(1), String::valueOf, item -> {
+                attempts.incrementAndGet();
+                renameTenantWaitingAtMost100Ms();
+            });
+
+            JsonNode job = poll(started.id(), j -> !j.get("state").asString().equals("running"));
+
+            assertThat(attempts.get()).isEqualTo(Jobs.ATTEMPTS);
+            assertThat(job.get("failed").asInt()).isEqualTo(1);
+            assertThat(job.get("errors").get(0).get("message").asString()).contains("busy").doesNotContain("error id");
+            commit(holder);
+        }
     }
 
     @Test
@@ -241,6 +289,35 @@ class JobsTest {
             return e;
         }
         throw new AssertionError("a closed instance started a job");
+    }
+
+    /**
+     * A transaction of another connection holding the test tenant's row, as a competing writer would ("no key": new
+     * job rows may still refer to the tenant).
+     */
+    private Connection lockTenantRow() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("select id from tenant where id = ? for no key update")) {
+            lock.setLong(1, tenant.id());
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private void renameTenantWaitingAtMost100Ms() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local lock_timeout = '100ms'").update();
+            jdbc.sql("update tenant set name = name where id = :id").param("id", tenant.id()).update();
+        });
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Tenant newTenant() {
