@@ -40,7 +40,12 @@ public class TenantAccess {
      *                      revoked; 403 for a key of another tenant or with too low a role
      */
     public Tenant authorize(String tenantSlug, HttpServletRequest request, Role needed) {
-        return authorize(tenantSlug, presentedKey(request), needed);
+        return access(tenantSlug, presentedKey(request), needed).tenant();
+    }
+
+    /** {@link #authorize}, telling also whether the caller sees the tenant's private entities. */
+    public Access access(String tenantSlug, HttpServletRequest request, Role needed) {
+        return access(tenantSlug, presentedKey(request), needed);
     }
 
     /**
@@ -48,25 +53,34 @@ public class TenantAccess {
      * is null when none was presented.
      */
     public Tenant authorize(String tenantSlug, String key, Role needed) {
+        return access(tenantSlug, key, needed).tenant();
+    }
+
+    /** {@link #authorize(String, String, Role)}, telling also whether the caller sees the tenant's private entities. */
+    public Access access(String tenantSlug, String key, Role needed) {
         Tenant tenant = tenants.require(tenantSlug);
         MDC.put(LogContext.TENANT, tenant.slug());
         if (key == null) {
             if (needed == Role.READ && !tenant.privateReads()) {
-                return tenant;
+                return new Access(tenant, false);
             }
             throw ApiException.unauthorized("This needs an API key (Authorization: Bearer <key>).");
         }
         ApiKey apiKey = validKey(key);
-        if (apiKey.isInstanceAdmin() || (needed == Role.READ && !tenant.privateReads())) {
-            return tenant;
+        if (apiKey.isInstanceAdmin()) {
+            return new Access(tenant, true);
         }
-        if (!Objects.equals(apiKey.tenantId(), tenant.id())) {
+        boolean ownKey = Objects.equals(apiKey.tenantId(), tenant.id());
+        if (!ownKey) {
+            if (needed == Role.READ && !tenant.privateReads()) {
+                return new Access(tenant, false);
+            }
             throw ApiException.forbidden("This API key is not valid for tenant '" + tenant.slug() + "'.");
         }
         if (!apiKey.role().includes(needed)) {
             throw ApiException.forbidden("This needs an API key with the role '" + needed.value() + "'.");
         }
-        return tenant;
+        return new Access(tenant, true);
     }
 
     /**

@@ -119,6 +119,23 @@ class TenantAccessTest {
     }
 
     @Test
+    void keysOfTheTenantAndInstanceAdminsSeePrivateEntitiesOthersDoNot() {
+        String operator = apiKeys.create(null, "operator", Role.ADMIN).key();
+        for (Role role : Role.values()) {
+            assertThat(access.access(open.slug(), request(key(open, role)), Role.READ))
+                    .isEqualTo(new Access(open, true));
+        }
+        assertThat(access.access(open.slug(), request(operator), Role.READ)).isEqualTo(new Access(open, true));
+        assertThat(access.access(open.slug(), request(null), Role.READ)).isEqualTo(new Access(open, false));
+        assertThat(access.access(open.slug(), request(key(closed, Role.ADMIN)), Role.READ))
+                .isEqualTo(new Access(open, false));
+        assertThat(access.access(closed.slug(), request(key(closed, Role.READ)), Role.READ))
+                .isEqualTo(new Access(closed, true));
+        // the MQTT form (key given, not in headers) decides the same
+        assertThat(access.access(open.slug(), (String) null, Role.READ)).isEqualTo(new Access(open, false));
+    }
+
+    @Test
     void keyMayComeInXApiKeyHeader() {
         String writer = key(open, Role.WRITE);
         MockHttpServletRequest request = new MockHttpServletRequest();

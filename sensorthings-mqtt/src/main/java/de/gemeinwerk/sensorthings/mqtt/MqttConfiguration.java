@@ -7,6 +7,7 @@ import de.gemeinwerk.sensorthings.api.Transactions;
 import de.gemeinwerk.sensorthings.changes.ChangeFeed;
 import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.read.PathResolver;
+import de.gemeinwerk.sensorthings.visibility.ReadScopes;
 import de.gemeinwerk.sensorthings.write.EntityWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,8 +43,9 @@ public class MqttConfiguration {
     }
 
     @Bean
-    Subscriptions mqttSubscriptions(TenantAccess access, PathResolver resolver, DataSource dataSource) {
-        return new Subscriptions(access, resolver, new Transactions(dataSource));
+    Subscriptions mqttSubscriptions(TenantAccess access, ReadScopes scopes, PathResolver resolver,
+                                    DataSource dataSource) {
+        return new Subscriptions(access, scopes, resolver, new Transactions(dataSource));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.read.EntityJson;
 import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import tools.jackson.core.JsonGenerator;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ import java.util.stream.LongStream;
  * Turns the committed changes of the change feed into MQTT messages for the topics subscribed on this instance.
  * Per batch of changes: each concerned topic reads the changed entities it covers with one statement (which also
  * decides whether they belong to a navigation path such as {@code Things(1)/Datastreams}), all in one read-only
- * snapshot, renders each entity once as GET would, and sends it to every client of the topic.
+ * snapshot, renders each entity once as GET would, and sends it to every client of the topic. Clients kept from the
+ * tenant's private entities get what the same statement reads with their scope, so nothing about a hidden entity.
  */
 final class NotificationDispatcher implements Consumer<List<Change>> {
 
@@ -67,27 +70,31 @@ final class NotificationDispatcher implements Consumer<List<Change>> {
         if (concerned.isEmpty()) {
             return;
         }
-        Map<Subscription, List<EntityRow>> rows = transactions.read(connection -> {
-            Map<Subscription, List<EntityRow>> read = new IdentityHashMap<>();
+        Map<Subscription, Map<ReadScope, List<Subscriber>>> audiences = new IdentityHashMap<>();
+        concerned.keySet().forEach(subscription -> audiences.put(subscription, subscriptions.audience(subscription)));
+        Map<Subscription, Map<ReadScope, List<EntityRow>>> rows = transactions.read(connection -> {
+            Map<Subscription, Map<ReadScope, List<EntityRow>>> read = new IdentityHashMap<>();
             for (Map.Entry<Subscription, List<long[]>> entry : concerned.entrySet()) {
-                read.put(entry.getKey(), members(connection, entry.getKey(), entry.getValue()));
+                Map<ReadScope, List<EntityRow>> byScope = new HashMap<>();
+                for (ReadScope reader : audiences.get(entry.getKey()).keySet()) {
+                    byScope.put(reader, members(connection, entry.getKey(), reader, entry.getValue()));
+                }
+                read.put(entry.getKey(), byScope);
             }
             return read;
         });
-        rows.forEach((subscription, entities) -> {
-            subscriptions.dropUnauthorised(subscription);
-            entities.forEach(row -> subscription.publish(render(subscription, row)));
-        });
+        rows.forEach((subscription, byScope) -> byScope.forEach((reader, entities) -> entities.forEach(row ->
+                subscription.publish(render(subscription, row), audiences.get(subscription).get(reader)))));
     }
 
-    private static List<EntityRow> members(Connection connection, Subscription subscription, List<long[]> candidates)
-            throws SQLException {
+    private static List<EntityRow> members(Connection connection, Subscription subscription, ReadScope reader,
+                                           List<long[]> candidates) throws SQLException {
         long[] ids = candidates.stream().flatMapToLong(LongStream::of).distinct().sorted().toArray();
         List<EntityRow> rows = new ArrayList<>();
         for (int from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
             long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + IDS_PER_STATEMENT));
             try (PreparedStatement statement = Statements.prepare(connection, SelectStatements.members(
-                    subscription.path().target(), subscription.tenant().id(), chunk, subscription.projection()));
+                    subscription.path().target(), reader, chunk, subscription.projection()));
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rows.add(EntityReader.row(rs, subscription.projection(), 1));

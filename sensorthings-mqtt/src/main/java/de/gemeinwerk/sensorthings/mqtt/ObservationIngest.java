@@ -11,6 +11,7 @@ import de.gemeinwerk.sensorthings.observations.ObservationBatcher;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.write.EntityWriter;
 import de.gemeinwerk.sensorthings.write.ObservationInserts;
 import org.springframework.http.HttpStatus;
@@ -109,7 +110,8 @@ final class ObservationIngest {
      */
     private void deepInsert(Tenant tenant, StaTopic topic, JsonNode body) {
         transactions.write(connection -> {
-            ResolvedPath path = resolver.resolve(connection, topic.path(), tenant.id());
+            // a write needs a key of the tenant, whose holders see its private entities
+            ResolvedPath path = resolver.resolve(connection, topic.path(), ReadScope.all(tenant.id()));
             writer.create(connection, tenant.id(), path.target(), body);
             return null;
         });

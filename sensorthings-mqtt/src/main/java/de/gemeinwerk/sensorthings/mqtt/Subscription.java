@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.sql.Target;
 import io.netty.handler.codec.mqtt.MqttQoS;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>an entity ({@code Things(1)}, {@code Datastreams(1)/Thing}): the entity whenever it is updated;</li>
  *   <li>a property ({@code Things(1)/name}): {@code {"name": ...}} whenever that property changes.</li>
  * </ul>
- * The path is resolved once, at the first SUBSCRIBE (its parents checked within the tenant).
+ * The path is resolved at the first SUBSCRIBE (its parents checked within the tenant) and again for each subscriber
+ * kept from private entities. Clients of a topic who read with the same {@code ReadScope} get the same messages.
  */
 final class Subscription {
 
@@ -55,7 +57,9 @@ final class Subscription {
      */
     long[] candidates(Change change) {
         Target target = path.target();
-        if (change.tenantId() != tenant.id() || change.type() != target.type()) {
+        // a visibility change is no change of the entity: who may see it now gets its next change
+        if (change.tenantId() != tenant.id() || change.type() != target.type()
+                || change.kind() == Change.Kind.VISIBILITY) {
             return null;
         }
         if (path.property() != null || target.single()) {
@@ -69,7 +73,13 @@ final class Subscription {
         return otherDatastream ? null : change.ids();
     }
 
-    void publish(byte[] payload) {
-        subscribers.forEach((subscriber, qos) -> subscriber.deliver(topic, payload, qos));
+    /** Sends the message to those of {@code to} who are still subscribed. */
+    void publish(byte[] payload, Collection<Subscriber> to) {
+        for (Subscriber subscriber : to) {
+            MqttQoS qos = subscribers.get(subscriber);
+            if (qos != null) {
+                subscriber.deliver(topic, payload, qos);
+            }
+        }
     }
 }

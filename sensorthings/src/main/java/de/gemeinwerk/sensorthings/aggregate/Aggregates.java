@@ -7,6 +7,7 @@ import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import de.gemeinwerk.sensorthings.sql.Target;
 import org.postgresql.PGStatement;
@@ -39,7 +40,7 @@ final class Aggregates {
         this.reader = reader;
     }
 
-    AggregateAnswer read(Connection connection, Target target, long tenantId, QueryOptions options,
+    AggregateAnswer read(Connection connection, Target target, ReadScope scope, QueryOptions options,
                          Map<String, String> parameters, Instant now) throws SQLException {
         AggregateParameters aggregate = AggregateParameters.parse(parameters, now);
         if (isObservationsOfOneDatastream(target)) {
@@ -57,7 +58,7 @@ final class Aggregates {
                     + " Datastreams, e.g. Datastreams(1)/Observations/$aggregate or Things(5)/Datastreams/$aggregate",
                     "path");
         }
-        EntityReader.Page page = reader.read(connection, target, tenantId, options, IDS, List.of());
+        EntityReader.Page page = reader.read(connection, target, scope, options, IDS, List.of());
         if (target.single() && page.rows().isEmpty()) {
             throw PathResolver.notFound(target);
         }

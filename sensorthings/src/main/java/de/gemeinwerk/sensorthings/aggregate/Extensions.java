@@ -6,6 +6,7 @@ import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -34,22 +35,22 @@ public class Extensions {
      * @param path       the standard path before the extension segment, null if there is none
      * @param parameters all query parameters (the extension's own, such as {@code interval}, are not '$' options)
      */
-    public ExtensionAnswer read(Connection connection, Extension extension, ResourcePath path, long tenantId,
+    public ExtensionAnswer read(Connection connection, Extension extension, ResourcePath path, ReadScope reader,
                                 QueryOptions options, Map<String, String> parameters) throws SQLException {
         if (path == null) {
             throw ApiException.badRequest(extension.segment() + " follows a path to Datastreams, e.g. Datastreams/"
                     + extension.segment(), "path");
         }
         rejectShapingOptions(extension, options);
-        ResolvedPath resolved = resolver.resolve(connection, path, tenantId);
+        ResolvedPath resolved = resolver.resolve(connection, path, reader);
         if (resolved.property() != null || resolved.suffix() != ResourcePath.Suffix.NONE) {
             throw ApiException.badRequest(extension.segment() + " follows a path to entities, not to a property,"
                     + " $ref or $value", "path");
         }
         return switch (extension) {
-            case AGGREGATE -> aggregates.read(connection, resolved.target(), tenantId, options, parameters,
+            case AGGREGATE -> aggregates.read(connection, resolved.target(), reader, options, parameters,
                     clock.instant());
-            case LATEST -> latest.read(connection, resolved.target(), tenantId, options);
+            case LATEST -> latest.read(connection, resolved.target(), reader, options);
         };
     }
 

@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.read.ExpandNode;
 import de.gemeinwerk.sensorthings.read.GeoFilterEvaluator;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Target;
 
 import java.sql.Connection;
@@ -36,12 +37,12 @@ final class LatestValues {
             // no $count is read here, so its time budget does not matter
             new EntityReader.PageSize(MAX_DATASTREAMS, MAX_DATASTREAMS, 0));
 
-    LatestAnswer read(Connection connection, Target target, long tenantId, QueryOptions options) throws SQLException {
+    LatestAnswer read(Connection connection, Target target, ReadScope scope, QueryOptions options) throws SQLException {
         if (target.type() != EntityType.DATASTREAM) {
             throw ApiException.badRequest("$latest follows a path to Datastreams, e.g. Datastreams/$latest or"
                     + " Things(5)/Datastreams/$latest", "path");
         }
-        EntityReader.Page page = reader.read(connection, target, tenantId, options, IDS, LATEST_OBSERVATION);
+        EntityReader.Page page = reader.read(connection, target, scope, options, IDS, LATEST_OBSERVATION);
         if (target.single() && page.rows().isEmpty()) {
             throw PathResolver.notFound(target);
         }

@@ -2,6 +2,7 @@ package de.gemeinwerk.sensorthings.api;
 
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.batch.Batch;
 import de.gemeinwerk.sensorthings.batch.BatchContentType;
 import de.gemeinwerk.sensorthings.batch.JsonBatchReader;
@@ -53,11 +54,12 @@ public class BatchEndpoint {
     }
 
     /**
+     * @param reader       what the caller may read (every request of the batch reads as the caller)
      * @param serviceRoot  the tenant's service root as links show it
      * @param writeRefusal why this caller may not write (the error each write of the batch is answered with), or
      *                     null when it may
      */
-    void handle(Tenant tenant, String serviceRoot, ApiException writeRefusal, HttpServletRequest http,
+    void handle(Tenant tenant, ReadScope reader, String serviceRoot, ApiException writeRefusal, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
         String contentType = http.getContentType();
         BatchContentType format = BatchContentType.of(contentType);
@@ -74,7 +76,7 @@ public class BatchEndpoint {
         };
         Batch batch = Batch.of(requests, maxRequests);
         ServiceUrls urls = new ServiceUrls(serviceRoot, StaRequest.serviceRoot(tenant, http, null));
-        List<UnitResult> results = new BatchRun(tenant, urls, writeRefusal, batch, transactions, reads, writes,
+        List<UnitResult> results = new BatchRun(tenant, reader, urls, writeRefusal, batch, transactions, reads, writes,
                 createObservations, json).run();
         StaResponse answer = switch (format) {
             case JSON -> reads.json(HttpServletResponse.SC_OK, g -> JsonBatchWriter.write(g, batch.requests(), results));

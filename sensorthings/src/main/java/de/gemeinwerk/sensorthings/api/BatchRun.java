@@ -3,6 +3,7 @@ package de.gemeinwerk.sensorthings.api;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.error.Problem;
 import de.gemeinwerk.platform.tenant.Tenant;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.batch.Batch;
 import de.gemeinwerk.sensorthings.batch.References;
 import de.gemeinwerk.sensorthings.batch.ServiceUrls;
@@ -37,6 +38,7 @@ import java.util.Set;
 final class BatchRun {
 
     private final Tenant tenant;
+    private final ReadScope reader;
     private final ServiceUrls urls;
     private final ApiException writeRefusal;
     private final Batch batch;
@@ -49,9 +51,10 @@ final class BatchRun {
     private final Map<String, References.Entity> entities = new HashMap<>();
     private final Set<String> failed = new HashSet<>();
 
-    BatchRun(Tenant tenant, ServiceUrls urls, ApiException writeRefusal, Batch batch, Transactions transactions,
+    BatchRun(Tenant tenant, ReadScope reader, ServiceUrls urls, ApiException writeRefusal, Batch batch, Transactions transactions,
              ReadEndpoint reads, WriteEndpoint writes, CreateObservationsEndpoint createObservations, JsonMapper json) {
         this.tenant = tenant;
+        this.reader = reader;
         this.urls = urls;
         this.writeRefusal = writeRefusal;
         this.batch = batch;
@@ -157,7 +160,7 @@ final class BatchRun {
                 reply = createObservations(request, index, connection);
             } else {
                 reply = standard(request, index,
-                        StaRequest.of(tenant, urls.serviceRoot(), relative.path(), relative.query()), connection);
+                        StaRequest.of(tenant, reader, urls.serviceRoot(), relative.path(), relative.query()), connection);
             }
         } catch (QuerySyntaxException e) {
             throw StaRequest.syntaxError(e);

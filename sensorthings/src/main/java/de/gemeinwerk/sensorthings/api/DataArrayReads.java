@@ -45,11 +45,12 @@ public class DataArrayReads {
         if (!options.expand().isEmpty()) {
             throw ApiException.badRequest("$expand cannot be combined with $resultFormat=dataArray", "$expand");
         }
-        long tenantId = request.tenant().id();
-        ResolvedPath path = request.path() == null ? null : resolver.resolve(connection, request.path(), tenantId);
+        ResolvedPath path = request.path() == null ? null
+                : resolver.resolve(connection, request.path(), request.reader());
         requireObservations(path);
         Projection projection = projection(options);
-        EntityReader.Page page = reader.read(connection, path.target(), tenantId, options, projection, List.of());
+        EntityReader.Page page = reader.read(connection, path.target(), request.reader(), options, projection,
+                List.of());
         List<ObservationDatastreams.Group> groups = ObservationDatastreams.of(connection, path.target(), page.rows());
         String nextLink = page.more()
                 ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;

@@ -70,7 +70,7 @@ public class ReadEndpoint {
         if (request.extension() != null) {
             // $aggregate, $latest: answered in formats of their own
             ExtensionAnswer answer = extensions.read(connection, request.extension(), request.path(),
-                    request.tenant().id(), request.options(), request.parameters());
+                    request.reader(), request.options(), request.parameters());
             EntityReader.Page page = answer.datastreams();
             String nextLink = page != null && page.more()
                     ? PagingLinks.next(request.requestUrl(), request.rawQuery(), page.top(), page.skip()) : null;
@@ -84,11 +84,11 @@ public class ReadEndpoint {
             return new Reply(null, () -> json(HttpServletResponse.SC_OK, g -> ServiceRoot.write(g, request.serviceRoot(),
                     serverSettings.orderedStream().toList())));
         }
-        ResolvedPath path = resolver.resolve(connection, request.path(), request.tenant().id());
+        ResolvedPath path = resolver.resolve(connection, request.path(), request.reader());
         Projection projection = projection(path, request);
         List<ExpandNode> expand = path.property() != null || path.suffix() == ResourcePath.Suffix.REF
                 ? List.of() : ExpandNode.of(path.target().type(), request.options().expand());
-        EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
+        EntityReader.Page page = reader.read(connection, path.target(), request.reader(), request.options(),
                 projection, expand);
         return reply(request, HttpServletResponse.SC_OK, new Result(path, projection, expand, page));
     }

@@ -73,7 +73,7 @@ public class ResultFormatReads {
         ResolvedPath path = resolve(connection, request, ResultFormat.CSV);
         Projection projection = Projection.of(path.target().type(), request.options().select());
         List<ExpandNode> expand = firstOfCollections(ExpandNode.of(path.target().type(), request.options().expand()));
-        EntityReader.Page page = csvReader.read(connection, path.target(), request.tenant().id(),
+        EntityReader.Page page = csvReader.read(connection, path.target(), request.reader(),
                 withoutCount(request.options()), projection, expand);
         return found(path, page, () -> {
             ResponseBuffer body = new ResponseBuffer();
@@ -100,9 +100,9 @@ public class ResultFormatReads {
         GeometrySource source = GeometrySource.of(path.target().type());
         Projection projection = source.reading(Projection.of(path.target().type(), request.options().select()));
         List<ExpandNode> expand = ExpandNode.of(path.target().type(), request.options().expand());
-        EntityReader.Page page = reader.read(connection, path.target(), request.tenant().id(), request.options(),
+        EntityReader.Page page = reader.read(connection, path.target(), request.reader(), request.options(),
                 projection, expand);
-        Map<Long, String> geometries = source.geometries(connection, page.rows(), projection);
+        Map<Long, String> geometries = source.geometries(connection, page.rows(), projection, request.reader());
         String nextLink = nextLink(request, page);
         return found(path, page, () -> paged(StaResponse.json(json, HttpServletResponse.SC_OK, GEO_JSON_TYPE,
                 g -> FeatureCollectionWriter.write(g, page, projection, expand, geometries, request.serviceRoot(),
@@ -112,7 +112,7 @@ public class ResultFormatReads {
     /** Entities and collections of entities have these formats; a property, $value or $ref has not. */
     private ResolvedPath resolve(Connection connection, StaRequest request, ResultFormat format) throws SQLException {
         ResolvedPath path = request.path() == null ? null
-                : resolver.resolve(connection, request.path(), request.tenant().id());
+                : resolver.resolve(connection, request.path(), request.reader());
         if (path == null || path.property() != null || path.suffix() != ResourcePath.Suffix.NONE) {
             throw ApiException.badRequest("$resultFormat=" + format.value() + " applies to entities and collections of"
                     + " entities, e.g. Things or Things(1), not to the service root, a property, $value or $ref",

@@ -1,10 +1,12 @@
 package de.gemeinwerk.sensorthings.api;
 
+import de.gemeinwerk.platform.access.Access;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
 import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.query.QuerySyntaxException;
+import de.gemeinwerk.sensorthings.visibility.ReadScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,15 +28,17 @@ public class SensorThingsController {
     private static final String ROOT = "/{tenant}/" + StaRequest.VERSION;
 
     private final TenantAccess access;
+    private final ReadScopes scopes;
     private final ReadEndpoint reads;
     private final WriteEndpoint writes;
     private final CreateObservationsEndpoint createObservations;
     private final BatchEndpoint batches;
     private final String publicUrl;
 
-    public SensorThingsController(TenantAccess access, ReadEndpoint reads, WriteEndpoint writes,
+    public SensorThingsController(TenantAccess access, ReadScopes scopes, ReadEndpoint reads, WriteEndpoint writes,
                                   CreateObservationsEndpoint createObservations, BatchEndpoint batches, @Value("${gemeinwerk.public-url:}") String publicUrl) {
         this.access = access;
+        this.scopes = scopes;
         this.reads = reads;
         this.writes = writes;
         this.createObservations = createObservations;
@@ -80,19 +84,20 @@ public class SensorThingsController {
     @RequestMapping(value = ROOT + "/" + BatchEndpoint.PATH, method = RequestMethod.POST)
     public void batch(@PathVariable String tenant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Tenant authorized = access.authorize(tenant, request, Role.READ);
+        Access granted = access.access(tenant, request, Role.READ);
+        Tenant authorized = granted.tenant();
         ApiException writeRefusal = null;
         try {
             access.authorize(tenant, request, Role.WRITE);
         } catch (ApiException refused) {
             writeRefusal = refused;
         }
-        batches.handle(authorized, StaRequest.serviceRoot(authorized, request, publicUrl), writeRefusal, request,
-                response);
+        batches.handle(authorized, scopes.of(granted), StaRequest.serviceRoot(authorized, request, publicUrl),
+                writeRefusal, request, response);
     }
 
     private StaRequest parse(String tenantSlug, HttpServletRequest request, Role needed) {
-        Tenant tenant = access.authorize(tenantSlug, request, needed);
-        return StaRequest.parse(tenant, request, publicUrl);
+        Access granted = access.access(tenantSlug, request, needed);
+        return StaRequest.parse(granted.tenant(), scopes.of(granted), request, publicUrl);
     }
 }

@@ -8,6 +8,7 @@ import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.query.path.ResourcePathParser;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriUtils;
 
@@ -20,28 +21,29 @@ import java.util.Map;
  * One SensorThings request, parsed: tenant, resource path (null at the service root), query options,
  * and the URLs responses link to.
  *
+ * @param reader      whose rows, as seen by whom: what every read of the request goes through
  * @param path        the standard resource path; with an extension the part before the extension's segment
  * @param extension   the Gemeinwerk extension the path ends with ({@code $aggregate}, {@code $latest}), or null
  * @param parameters  all query parameters, decoded (the extensions have parameters of their own)
  * @param serviceRoot e.g. https://example.org/musterstadt/v1.1
  * @param requestUrl  the service root plus the resource path, without query
  */
-record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOptions options,
+record StaRequest(Tenant tenant, ReadScope reader, ResourcePath path, Extension extension, QueryOptions options,
                   Map<String, String> parameters, String serviceRoot, String requestUrl, String rawQuery) {
 
     static final String VERSION = "v1.1";
 
-    static StaRequest parse(Tenant tenant, HttpServletRequest request, String publicUrl) {
+    static StaRequest parse(Tenant tenant, ReadScope reader, HttpServletRequest request, String publicUrl) {
         String prefix = request.getContextPath() + "/" + tenant.slug() + "/" + VERSION;
         String rawPath = request.getRequestURI().substring(Math.min(prefix.length(), request.getRequestURI().length()));
-        return of(tenant, serviceRoot(tenant, request, publicUrl), rawPath, request.getQueryString());
+        return of(tenant, reader, serviceRoot(tenant, request, publicUrl), rawPath, request.getQueryString());
     }
 
     /**
      * @param rawPath  what follows the service root, as sent (percent-encoded): {@code /Things(1)}, or empty
      * @param rawQuery the query string as sent, or null
      */
-    static StaRequest of(Tenant tenant, String serviceRoot, String rawPath, String rawQuery) {
+    static StaRequest of(Tenant tenant, ReadScope reader, String serviceRoot, String rawPath, String rawQuery) {
         String path;
         try {
             path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
@@ -55,7 +57,7 @@ record StaRequest(Tenant tenant, ResourcePath path, Extension extension, QueryOp
                     : ResourcePathParser.parse(standardPath);
             Map<String, String> parameters = parameters(rawQuery);
             QueryOptions options = QueryOptionsParser.parse(parameters);
-            return new StaRequest(tenant, resourcePath, extension, options, parameters, serviceRoot,
+            return new StaRequest(tenant, reader, resourcePath, extension, options, parameters, serviceRoot,
                     serviceRoot + stripSlash(rawPath), rawQuery);
         } catch (QuerySyntaxException e) {
             throw syntaxError(e);

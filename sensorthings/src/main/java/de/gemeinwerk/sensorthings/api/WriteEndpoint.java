@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.read.ResolvedPath;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Target;
 import de.gemeinwerk.sensorthings.write.EntityWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -197,7 +198,8 @@ public class WriteEndpoint {
     }
 
     private ResolvedPath writable(Connection connection, StaRequest request, long tenantId) throws SQLException {
-        ResolvedPath path = resolver.resolve(connection, request.path(), tenantId);
+        // writes need a key of the tenant, whose holders see its private entities
+        ResolvedPath path = resolver.resolve(connection, request.path(), ReadScope.all(tenantId));
         if (path.property() != null) {
             throw ApiException.badRequest("write to the entity (PATCH " + path.target().type().setName()
                     + "(id) with {\"" + path.property().name() + "\": ...}), not to one of its properties", "path");
@@ -222,7 +224,7 @@ public class WriteEndpoint {
                 : Projection.of(target.type(), List.of());
         EntityReader.Page page = minimal && target.id() != null
                 ? new EntityReader.Page(List.of(EntityRow.of(target.id())), null, false, 1, 0)
-                : reader.read(connection, target, tenantId, QueryOptions.NONE, projection, List.of());
+                : reader.read(connection, target, ReadScope.all(tenantId), QueryOptions.NONE, projection, List.of());
         if (page.rows().isEmpty()) {
             throw PathResolver.notFound(target);
         }

@@ -6,7 +6,9 @@ import de.gemeinwerk.sensorthings.model.Property;
 import java.util.Set;
 
 /**
- * Entities of one tenant that a committed transaction created, or one entity it updated.
+ * Entities of one tenant that a committed transaction created, or one entity it updated, or one Thing, Datastream or
+ * MultiDatastream that became public or private ({@link Kind#VISIBILITY}: no property a client sees changed, but
+ * who may see the entity did).
  *
  * @param ids          the created entities, or the one updated entity
  * @param datastreamId for created Observations, their Datastream; otherwise null
@@ -16,5 +18,5 @@ import java.util.Set;
 public record Change(Kind kind, long tenantId, EntityType type, long[] ids, Long datastreamId, Set<Property> properties,
                      boolean relinked) {
 
-    public enum Kind { CREATED, UPDATED }
+    public enum Kind { CREATED, UPDATED, VISIBILITY }
 }

@@ -26,6 +26,9 @@ public final class ChangeNotifications {
     private static final List<String> RESULT_COLUMNS = List.of("result_type", "result_number", "result_string",
             "result_boolean", "result_json");
 
+    // public or private (migration V2026.11.22.25)
+    private static final String VISIBILITY_COLUMN = "is_public";
+
     private ChangeNotifications() {}
 
     /**
@@ -50,6 +53,10 @@ public final class ChangeNotifications {
     }
 
     private static Optional<Change> updated(EntityType type, long tenantId, long id, Set<String> columns) {
+        if (columns.contains(VISIBILITY_COLUMN)) {
+            // only visibility.Visibility writes the column, and nothing else with it
+            return Optional.of(new Change(Change.Kind.VISIBILITY, tenantId, type, new long[]{id}, null, Set.of(), false));
+        }
         Set<Property> properties = new LinkedHashSet<>();
         for (Property property : type.properties()) {
             if (changed(property, columns)) {

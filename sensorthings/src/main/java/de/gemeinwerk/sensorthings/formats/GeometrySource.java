@@ -9,6 +9,7 @@ import de.gemeinwerk.sensorthings.read.EntityReader;
 import de.gemeinwerk.sensorthings.read.EntityRow;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Statements;
 
@@ -72,7 +73,7 @@ public record GeometrySource(Property property, Navigation via) {
      * {@link #reading}; one held by related entities takes one more statement, the same as a {@code $expand} with
      * {@code $top=1} (within the read's snapshot; the rows are the tenant's, so are their relatives).
      */
-    public Map<Long, String> geometries(Connection connection, List<EntityRow> rows, Projection read)
+    public Map<Long, String> geometries(Connection connection, List<EntityRow> rows, Projection read, ReadScope reader)
             throws SQLException {
         Map<Long, String> geometries = new HashMap<>();
         if (via == null) {
@@ -86,7 +87,7 @@ public record GeometrySource(Property property, Navigation via) {
         Projection geometryOnly = new Projection(via.target(), false, false, List.of(property), List.of());
         long[] ids = rows.stream().mapToLong(EntityRow::id).toArray();
         try (PreparedStatement statement = Statements.prepare(connection, SelectStatements.expand(read.type(), via, ids,
-                QueryOptions.NONE, geometryOnly, GeoResults.NONE, 1, 0, false));
+                reader, QueryOptions.NONE, geometryOnly, GeoResults.NONE, 1, 0, false));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 // the LIMIT is top + 1 (to detect a next page); the first row per parent is the one asked for

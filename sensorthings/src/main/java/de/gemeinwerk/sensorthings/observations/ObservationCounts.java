@@ -1,5 +1,7 @@
 package de.gemeinwerk.sensorthings.observations;
 
+import de.gemeinwerk.sensorthings.model.EntityType;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Target;
 
 import java.sql.Connection;
@@ -30,16 +32,17 @@ public final class ObservationCounts {
 
     /**
      * The unfiltered count of the Observations a target addresses, or null when no counter serves it
-     * (Observations of a FeatureOfInterest are counted the ordinary way).
+     * (Observations of a FeatureOfInterest are counted the ordinary way). Those of Datastreams hidden from the reader
+     * are not counted; a path's parent Datastream was checked when the path was resolved.
      */
-    public static Long count(Connection connection, Target target, long tenantId) throws SQLException {
+    public static Long count(Connection connection, Target target, ReadScope reader) throws SQLException {
         String sql;
         long key;
         if (target.via() == null) {
-            sql = "select coalesce(sum(c.delta), 0) from sta_observation_count c join sta_datastream d on d.id = c.datastream_id"
-                    + " where d.tenant_id = ?";
-            key = tenantId;
-        } else if (target.parentType() == de.gemeinwerk.sensorthings.model.EntityType.DATASTREAM) {
+            sql = "select coalesce(sum(c.delta), 0) from sta_observation_count c join "
+                    + reader.table(EntityType.DATASTREAM, "d") + " on d.id = c.datastream_id where d.tenant_id = ?";
+            key = reader.tenantId();
+        } else if (target.parentType() == EntityType.DATASTREAM) {
             sql = "select coalesce(sum(delta), 0) from sta_observation_count where datastream_id = ?";
             key = target.parentId();
         } else {

@@ -7,6 +7,7 @@ import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.PropertyColumns;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
@@ -61,42 +62,44 @@ public final class EntityReader {
         }
     }
 
-    public Page read(Connection connection, Target target, long tenantId, QueryOptions options, Projection projection,
+    /** {@code reader}: whose rows, as seen by whom; a path's parent must have been resolved with the same one. */
+    public Page read(Connection connection, Target target, ReadScope reader, QueryOptions options, Projection projection,
                      List<ExpandNode> expand) throws SQLException {
         int top = target.single() ? 1 : pageSize.top(options.top());
         int skip = target.single() || options.skip() == null ? 0 : options.skip();
-        GeoResults geoResults = prepare(connection, options, target.type(), tenantId, false);
+        GeoResults geoResults = prepare(connection, options, target.type(), reader.tenantId(), false);
         List<EntityRow> rows = rows(connection,
-                SelectStatements.page(target, tenantId, options, projection, geoResults, top, skip), projection);
+                SelectStatements.page(target, reader, options, projection, geoResults, top, skip), projection);
         boolean more = trimToPage(rows, top);
         BoundedCount.Count count = Boolean.TRUE.equals(options.count()) && !target.single()
-                ? count(connection, target, tenantId, options, geoResults) : null;
-        expand(connection, target.type(), rows, expand, tenantId);
+                ? count(connection, target, reader, options, geoResults) : null;
+        expand(connection, target.type(), rows, expand, reader);
         return count == null ? new Page(rows, null, more, top, skip)
                 : new Page(rows, count.value(), count.estimated(), more, top, skip);
     }
 
-    private BoundedCount.Count count(Connection connection, Target target, long tenantId, QueryOptions options,
+    private BoundedCount.Count count(Connection connection, Target target, ReadScope reader, QueryOptions options,
                                      GeoResults geoResults) throws SQLException {
         if (options.filter() == null && target.type() == EntityType.OBSERVATION) {
-            Long counted = ObservationCounts.count(connection, target, tenantId);
+            Long counted = ObservationCounts.count(connection, target, reader);
             if (counted != null && target.via() != null) {
                 return new BoundedCount.Count(counted, false);
             }
             if (counted != null) {
                 // the deltas count the Observations of Datastreams; those of MultiDatastreams come from their index
                 BoundedCount.Count multi = BoundedCount.of(connection, Sql.concat("select count(*) from sta_observation e"
-                        + " where e.multi_datastream_id in (select m.id from sta_multi_datastream m where m.tenant_id = ",
-                        Sql.param(tenantId), ")"), pageSize.countBudgetMillis());
+                        + " where e.multi_datastream_id in (select m.id from "
+                        + reader.table(EntityType.MULTI_DATASTREAM, "m") + " where m.tenant_id = ",
+                        Sql.param(reader.tenantId()), ")"), pageSize.countBudgetMillis());
                 return new BoundedCount.Count(counted + multi.value(), multi.estimated());
             }
         }
-        return BoundedCount.of(connection, SelectStatements.count(target, tenantId, options, geoResults),
+        return BoundedCount.of(connection, SelectStatements.count(target, reader, options, geoResults),
                 pageSize.countBudgetMillis());
     }
 
     private void expand(Connection connection, EntityType parentType, List<EntityRow> parents, List<ExpandNode> nodes,
-                        long tenantId) throws SQLException {
+                        ReadScope reader) throws SQLException {
         if (parents.isEmpty()) {
             return;
         }
@@ -109,8 +112,9 @@ public final class EntityReader {
             // the most common expand of all ("the latest value of each Datastream") has a maintained answer
             boolean latest = top == 1 && SelectStatements.isLatestObservation(parentType, node.navigation(), options);
             Sql sql = latest ? SelectStatements.latestObservations(parentIds, node.projection())
-                    : SelectStatements.expand(parentType, node.navigation(), parentIds, options, node.projection(),
-                            prepare(connection, options, node.navigation().target(), tenantId, true), top, skip, withCount);
+                    : SelectStatements.expand(parentType, node.navigation(), parentIds, reader, options,
+                            node.projection(), prepare(connection, options, node.navigation().target(),
+                                    reader.tenantId(), true), top, skip, withCount);
             Map<Long, List<EntityRow>> byParent = new HashMap<>();
             Map<Long, Long> totals = new HashMap<>();
             Set<Long> moreOfLatest = new HashSet<>();
@@ -135,7 +139,7 @@ public final class EntityReader {
                 parent.expanded().put(node.navigation(), new EntityRow.Expanded(rows, count, more, top, skip));
                 children.addAll(rows);
             }
-            expand(connection, node.navigation().target(), children, node.children(), tenantId);
+            expand(connection, node.navigation().target(), children, node.children(), reader);
         }
     }
 

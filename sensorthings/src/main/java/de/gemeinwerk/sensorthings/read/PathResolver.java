@@ -8,6 +8,7 @@ import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath;
 import de.gemeinwerk.sensorthings.query.path.ResourcePath.Segment;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Target;
 
 import java.sql.Connection;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * Turns a parsed resource path into a {@link Target}. Every entity on the way to the last segment is
  * looked up within the tenant, so {@code Things(1)/Datastreams} is 404 when Thing 1 does not exist
- * here (in particular when it belongs to another tenant) instead of an empty list.
+ * here (in particular when it belongs to another tenant, or is hidden from the reader) instead of an empty list.
  */
 public final class PathResolver {
 
@@ -28,7 +29,7 @@ public final class PathResolver {
         this.reader = reader;
     }
 
-    public ResolvedPath resolve(Connection connection, ResourcePath path, long tenantId) throws SQLException {
+    public ResolvedPath resolve(Connection connection, ResourcePath path, ReadScope reader) throws SQLException {
         List<Segment> segments = path.segments();
         Segment first = segments.getFirst();
         EntityType type = EntityType.bySetName(first.name()).orElseThrow(() -> ApiException.notFound(
@@ -41,7 +42,7 @@ public final class PathResolver {
                 return property(target, segment, i == segments.size() - 1, path.suffix());
             }
             requireSingle(target, segment);
-            long parentId = existingId(connection, target, tenantId);
+            long parentId = existingId(connection, target, reader);
             Navigation nav = navigation.get();
             if (segment.id() != null && !nav.many()) {
                 throw ApiException.badRequest("'" + nav.name() + "' is a single entity; it takes no id", "path");
@@ -76,8 +77,8 @@ public final class PathResolver {
     }
 
     /** The id of the single entity the target addresses, or 404. */
-    private long existingId(Connection connection, Target target, long tenantId) throws SQLException {
-        List<EntityRow> rows = reader.read(connection, target, tenantId, QueryOptions.NONE,
+    private long existingId(Connection connection, Target target, ReadScope scope) throws SQLException {
+        List<EntityRow> rows = reader.read(connection, target, scope, QueryOptions.NONE,
                 new Projection(target.type(), true, false, List.of(), List.of()), List.of()).rows();
         if (rows.isEmpty()) {
             throw notFound(target);

@@ -85,7 +85,7 @@ public final class FilterCompiler {
             String parentAlias = start.scope().aliasAfter(resolved.hops().subList(0, k));
             Navigation nav = resolved.hops().get(k);
             String key = String.join("/", path.segments().subList(0, start.length() + k + 1));
-            Scope inner = new Scope(nav.target(), scope.aliases().next("x"), scope.aliases());
+            Scope inner = scope.inner(nav.target());
             bindings.put(key, inner);
             try {
                 return exists(nav, inner, parentAlias, throughCollections(atom, scope));
@@ -97,7 +97,7 @@ public final class FilterCompiler {
     }
 
     private static Sql exists(Navigation nav, Scope inner, String parentAlias, Sql body) {
-        return Sql.concat("exists (select 1 from ", Relations.from(nav, inner.alias()), inner.joins(), " where ",
+        return Sql.concat("exists (select 1 from ", Relations.from(nav, inner.alias(), inner.reader()), inner.joins(), " where ",
                 Relations.condition(nav, inner.alias(), parentAlias, parentAlias + ".id"), " and ", body, ")");
     }
 
@@ -114,7 +114,7 @@ public final class FilterCompiler {
         }
         String parentAlias = start.scope().aliasAfter(toOne);
         Navigation nav = resolved.hops().getLast();
-        Scope inner = new Scope(nav.target(), scope.aliases().next("x"), scope.aliases());
+        Scope inner = scope.inner(nav.target());
         if (lambda.predicate() == null) {
             return exists(nav, inner, parentAlias, Sql.TRUE);
         }

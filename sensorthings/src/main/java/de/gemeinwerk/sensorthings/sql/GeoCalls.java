@@ -23,6 +23,9 @@ public final class GeoCalls {
 
     private GeoCalls() {}
 
+    // the SQL compiled here only records the calls and is thrown away, so whose rows it would read does not matter
+    private static final ReadScope ONLY_RECORDING = ReadScope.all(0);
+
     public static List<GeoCall> find(Expr filter, EntityType root) {
         return find(filter, List.of(), root, false);
     }
@@ -43,10 +46,10 @@ public final class GeoCalls {
         };
         if (filter != null) {
             new FilterCompiler(inExpand ? "$expand" : "$filter", recording)
-                    .condition(filter, new Scope(root, "e", new Scope.Aliases()));
+                    .condition(filter, Scope.root(root, "e", ONLY_RECORDING));
         }
         FilterCompiler order = new FilterCompiler(inExpand ? "$expand" : "$orderby", recording);
-        Scope scope = new Scope(root, "e", new Scope.Aliases());
+        Scope scope = Scope.root(root, "e", ONLY_RECORDING);
         for (QueryOptions.OrderBy key : orderBy) {
             order.orderKeys(key.expression(), scope);
         }

@@ -13,12 +13,16 @@ final class Relations {
 
     private Relations() {}
 
-    /** FROM item for the navigation target, aliased {@code target}; may add a link table alias. */
-    static String from(Navigation nav, String target) {
+    /**
+     * FROM item for the navigation target, aliased {@code target}, as {@code reader} may see it coming from a
+     * visible parent; may add a link table alias.
+     */
+    static String from(Navigation nav, String target, ReadScope reader) {
+        String table = reader.table(nav.target(), target, nav);
         return switch (nav.relation()) {
-            case Relation.LinkTable link -> link.table() + " " + target + "_l join " + nav.target().table()
-                    + " " + target + " on " + target + ".id = " + target + "_l." + link.targetColumn();
-            default -> nav.target().table() + " " + target;
+            case Relation.LinkTable link -> link.table() + " " + target + "_l join " + table
+                    + " on " + target + ".id = " + target + "_l." + link.targetColumn();
+            default -> table;
         };
     }
 

@@ -10,22 +10,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One FROM clause being built: its root table alias and the LEFT JOINs that to-one navigation in a
- * filter or ordering needs (Observation -> Datastream -> Thing). Each navigation chain is joined once.
+ * One FROM clause being built: its root table alias, the LEFT JOINs that to-one navigation in a
+ * filter or ordering needs (Observation -> Datastream -> Thing; each navigation chain is joined once), and who reads
+ * ({@link ReadScope}), which every table it names goes through.
  */
 final class Scope {
 
     private final EntityType type;
     private final String alias;
     private final Aliases aliases;
+    private final ReadScope reader;
     private final List<Sql> joins = new ArrayList<>();
     private final Map<String, String> joinedAliases = new HashMap<>();
 
-    Scope(EntityType type, String alias, Aliases aliases) {
+    Scope(EntityType type, String alias, Aliases aliases, ReadScope reader) {
         this.type = type;
         this.alias = alias;
         this.aliases = aliases;
+        this.reader = reader;
     }
+
+    /** A new statement's root scope. */
+    static Scope root(EntityType type, String alias, ReadScope reader) {
+        return new Scope(type, alias, new Aliases(), reader);
+    }
+
+    /** The scope of a subquery (EXISTS over a collection) inside this one: same aliases, same reader. */
+    Scope inner(EntityType innerType) {
+        return new Scope(innerType, aliases.next("x"), aliases, reader);
+    }
+
+    ReadScope reader() { return reader; }
 
     EntityType type() { return type; }
 
@@ -43,7 +58,7 @@ final class Scope {
             if (known == null) {
                 String column = ((Relation.SourceColumn) hop.relation()).column();
                 known = aliases.next("j");
-                joins.add(Sql.of(" left join " + hop.target().table() + " " + known
+                joins.add(Sql.of(" left join " + reader.table(hop.target(), known, hop)
                         + " on " + known + ".id = " + current + "." + column));
                 joinedAliases.put(key.toString(), known);
             }

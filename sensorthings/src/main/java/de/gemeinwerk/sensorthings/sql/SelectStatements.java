@@ -25,50 +25,70 @@ public final class SelectStatements {
     private SelectStatements() {}
 
     /** The page: {@code top + 1} rows are fetched, the extra one tells whether there is a next page. */
-    public static Sql page(Target target, long tenantId, QueryOptions options, Projection projection, GeoResults geo,
+    public static Sql page(Target target, ReadScope reader, QueryOptions options, Projection projection, GeoResults geo,
                            int top, int skip) {
-        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
-        Sql where = where(target, tenantId, options, scope, geo);
+        Scope scope = Scope.root(target.type(), ROOT, reader);
+        Sql where = where(target, options, scope, geo);
         Sql order = orderBy(target.type(), target.via(), options, scope, geo, "$orderby",
                 Positions.ofPage(target, ROOT));
-        return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
+        return Sql.concat("select ", columns(projection, ROOT), " from ", from(target, reader), scope.joins(),
                 " where ", where, order, " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip));
     }
 
     /**
      * Those of the given entities that the target addresses (e.g. which of these new Observations belong to
-     * {@code Datastreams(1)/Observations}), in id order: the read behind change notifications.
+     * {@code Datastreams(1)/Observations}), in id order: the read behind change notifications. The target's parent
+     * was resolved when the topic was subscribed, maybe long ago, so for a reader kept from private entities its
+     * visibility is checked again (once per statement, not per row).
      */
-    public static Sql members(Target target, long tenantId, long[] ids, Projection projection) {
-        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
-        Sql where = where(target, tenantId, QueryOptions.NONE, scope, GeoResults.NONE);
-        return Sql.concat("select ", columns(projection, ROOT), " from ", target.type().table(), " ", ROOT, scope.joins(),
-                " where ", where, " and " + ROOT + ".id = any(",
+    public static Sql members(Target target, ReadScope reader, long[] ids, Projection projection) {
+        Scope scope = Scope.root(target.type(), ROOT, reader);
+        Sql where = where(target, QueryOptions.NONE, scope, GeoResults.NONE);
+        Sql parentVisible = reader.hidesPrivate() && target.via() != null
+                ? Sql.concat(" and exists (select 1 from ", reader.table(target.parentType(), "vp"), " where vp.id = ",
+                        Sql.param(target.parentId()), ")")
+                : Sql.EMPTY;
+        return Sql.concat("select ", columns(projection, ROOT), " from ", from(target, reader), scope.joins(),
+                " where ", where, parentVisible, " and " + ROOT + ".id = any(",
                 Sql.param(new SqlArray("bigint", Arrays.stream(ids).boxed().toArray())), "::bigint[]) order by " + ROOT + ".id");
     }
 
-    public static Sql count(Target target, long tenantId, QueryOptions options, GeoResults geo) {
-        Scope scope = new Scope(target.type(), ROOT, new Scope.Aliases());
-        Sql where = where(target, tenantId, options, scope, geo);
-        return Sql.concat("select count(*) from ", target.type().table(), " ", ROOT, scope.joins(), " where ", where);
+    public static Sql count(Target target, ReadScope reader, QueryOptions options, GeoResults geo) {
+        Scope scope = Scope.root(target.type(), ROOT, reader);
+        Sql where = where(target, options, scope, geo);
+        return Sql.concat("select count(*) from ", from(target, reader), scope.joins(), " where ", where);
+    }
+
+    /**
+     * The root's FROM item. A path's parent was checked when the path was resolved, so only what its visibility
+     * does not imply is checked per row; the Observations of the whole tenant are kept to visible ones by their
+     * tenancy condition ({@link ObservationTenancy}), which selects visible (Multi)Datastreams once.
+     */
+    private static String from(Target target, ReadScope reader) {
+        if (target.via() != null) {
+            return reader.table(target.type(), ROOT, target.via());
+        }
+        return target.type() == EntityType.OBSERVATION ? reader.checked(target.type(), ROOT)
+                : reader.table(target.type(), ROOT);
     }
 
     /**
      * The related entities of many parents: rows of (parent id, entity columns..., [total count]).
      * Parents come in as an array; the LATERAL subquery runs per parent on the relation's index.
      */
-    public static Sql expand(EntityType parentType, Navigation nav, long[] parentIds, QueryOptions options,
-                             Projection projection, GeoResults geo, int top, int skip, boolean withCount) {
-        Scope scope = new Scope(nav.target(), ROOT, new Scope.Aliases());
+    public static Sql expand(EntityType parentType, Navigation nav, long[] parentIds, ReadScope reader,
+                             QueryOptions options, Projection projection, GeoResults geo, int top, int skip,
+                             boolean withCount) {
+        Scope scope = Scope.root(nav.target(), ROOT, reader);
         boolean parentHoldsKey = nav.relation() instanceof Relation.SourceColumn;
         // Positions in nested options count from the start of the $expand text, so errors name $expand.
         Sql filter = options.filter() == null ? Sql.TRUE : new FilterCompiler("$expand", geo).condition(options.filter(), scope);
         Sql order = orderBy(nav.target(), nav, options, scope, geo, "$expand", Positions.ofExpand(nav, ROOT));
         return Sql.concat("select p.parent_id, x.* from unnest(",
                 Sql.param(new SqlArray("bigint", Arrays.stream(parentIds).boxed().toArray())), ") as p(parent_id)",
-                parentHoldsKey ? " join " + parentType.table() + " pp on pp.id = p.parent_id" : "",
+                parentHoldsKey ? " join " + reader.checked(parentType, "pp") + " on pp.id = p.parent_id" : "",
                 " cross join lateral (select ", columns(projection, ROOT), withCount ? ", count(*) over () as gw_total" : "",
-                " from ", Relations.from(nav, ROOT), scope.joins(),
+                " from ", Relations.from(nav, ROOT, reader), scope.joins(),
                 " where ", Relations.condition(nav, ROOT, "pp", "p.parent_id"), " and ", filter, order,
                 " limit ", Sql.param(top + 1L), " offset ", Sql.param((long) skip), ") x");
     }
@@ -110,19 +130,19 @@ public final class SelectStatements {
                 " join " + latest + " " + ROOT + " on " + ROOT + ".latest_of = p.parent_id");
     }
 
-    private static Sql where(Target target, long tenantId, QueryOptions options, Scope scope, GeoResults geo) {
+    private static Sql where(Target target, QueryOptions options, Scope scope, GeoResults geo) {
         List<Sql> conditions = new ArrayList<>();
         EntityType type = target.type();
         if (type.hasTenantColumn()) {
-            conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(tenantId)));
+            conditions.add(Sql.concat(ROOT + ".tenant_id = ", Sql.param(scope.reader().tenantId())));
         } else if (target.via() == null) {
-            conditions.add(ObservationTenancy.condition(ROOT, tenantId));
+            conditions.add(ObservationTenancy.condition(ROOT, scope.reader()));
         }
         if (target.id() != null) {
             conditions.add(Sql.concat(ROOT + ".id = ", Sql.param(target.id())));
         }
         if (target.via() != null) {
-            conditions.add(toParent(target));
+            conditions.add(toParent(target, scope.reader()));
         }
         if (options.filter() != null) {
             conditions.add(new FilterCompiler("$filter", geo).condition(options.filter(), scope));
@@ -131,12 +151,12 @@ public final class SelectStatements {
     }
 
     /** The addressed entities are related to the (already resolved) parent id. */
-    private static Sql toParent(Target target) {
+    private static Sql toParent(Target target, ReadScope reader) {
         Sql parent = Sql.param(target.parentId());
         return switch (target.via().relation()) {
             case Relation.TargetColumn c -> Sql.concat(ROOT + "." + c.column() + " = ", parent);
             case Relation.SourceColumn c -> Sql.concat(ROOT + ".id = (select p." + c.column() + " from "
-                    + target.parentType().table() + " p where p.id = ", parent, ")");
+                    + reader.checked(target.parentType(), "p") + " where p.id = ", parent, ")");
             case Relation.LinkTable l -> Sql.concat(ROOT + ".id in (select l." + l.targetColumn() + " from " + l.table()
                     + " l where l." + l.sourceColumn() + " = ", parent, ")");
         };

@@ -7,6 +7,7 @@ import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.read.PathResolver;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.ObservationTenancy;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.Projection;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
@@ -27,13 +28,13 @@ final class Rows {
     private Rows() {}
 
     /**
-     * SQL condition that {@code alias} belongs to the tenant, with the tenant id as its one parameter.
+     * SQL condition that {@code alias} belongs to the tenant.
      * Observations have no tenant column; they belong to the tenant of their (Multi)Datastream.
      */
     static Sql inTenant(EntityType type, String alias, long tenantId) {
         return type.hasTenantColumn()
                 ? Sql.concat(alias + ".tenant_id = ", Sql.param(tenantId))
-                : ObservationTenancy.condition(alias, tenantId);
+                : ObservationTenancy.condition(alias, ReadScope.all(tenantId));
     }
 
     /** The id of the one entity a path addresses (Things(1), Datastreams(1)/Thing, Things(1)/Locations(2)), or 404. */
@@ -41,7 +42,7 @@ final class Rows {
         if (!target.single()) {
             throw ApiException.badRequest("name one entity, e.g. " + target.type().setName() + "(1)", "path");
         }
-        Sql select = SelectStatements.page(target, tenantId, QueryOptions.NONE,
+        Sql select = SelectStatements.page(target, ReadScope.all(tenantId), QueryOptions.NONE,
                 new Projection(target.type(), true, false, List.of(), List.of()), GeoResults.NONE, 1, 0);
         List<Long> ids = longs(connection, select);
         if (ids.isEmpty()) {

@@ -46,6 +46,16 @@ class ChangeNotificationsTest {
     }
 
     @Test
+    void becomingPublicOrPrivateIsAVisibilityChange() {
+        Change change = parse("U sta_multi_datastream 4 12 is_public");
+        assertThat(change.kind()).isEqualTo(Change.Kind.VISIBILITY);
+        assertThat(change.type()).isEqualTo(de.gemeinwerk.sensorthings.model.EntityType.MULTI_DATASTREAM);
+        assertThat(change.tenantId()).isEqualTo(4);
+        assertThat(change.ids()).containsExactly(12);
+        assertThat(change.properties()).isEmpty();
+    }
+
+    @Test
     void whatNoClientSeesIsNoChange() {
         assertThat(ChangeNotifications.parse("U sta_datastream 1 3 some_bookkeeping_column")).isEmpty();
         assertThat(ChangeNotifications.parse("X something new")).isEmpty();

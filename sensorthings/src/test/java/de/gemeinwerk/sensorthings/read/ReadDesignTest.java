@@ -6,12 +6,12 @@ import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.QueryPlans;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.model.EntityType;
-import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
-import de.gemeinwerk.sensorthings.observations.ObservationChange;
+import de.gemeinwerk.sensorthings.observations.MinutelyObservations;
 import de.gemeinwerk.sensorthings.query.options.QueryOptions;
 import de.gemeinwerk.sensorthings.query.options.QueryOptionsParser;
 import de.gemeinwerk.sensorthings.sql.GeoResults;
 import de.gemeinwerk.sensorthings.sql.Projection;
+import de.gemeinwerk.sensorthings.sql.ReadScope;
 import de.gemeinwerk.sensorthings.sql.SelectStatements;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Target;
@@ -80,17 +80,7 @@ class ReadDesignTest {
         createMultiDatastreams(thing, sensor, property);
         long feature = sta.create("Datastreams(" + datastreams.getFirst() + ")/Observations", "{\"result\": 1}");
         long featureId = sta.get("Observations(" + feature + ")/FeatureOfInterest").get("@iot.id").asLong();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     insert into sta_observation (datastream_id, feature_of_interest_id, phenomenon_time_start, result_type,
-                       result_number) select d, ?, now() - make_interval(mins => g), 1, g
-                     from unnest(?::bigint[]) d, generate_series(1, 2000) g""")) {
-            insert.setLong(1, featureId);
-            insert.setArray(2, connection.createArrayOf("bigint", datastreams.toArray()));
-            insert.executeUpdate();
-            // what the insert statement keeps per Datastream, as for data loaded by COPY
-            DatastreamSummaries.recompute(connection, ObservationChange.everything(datastreams));
-        }
+        MinutelyObservations.insert(dataSource, datastreams, featureId, 2000);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into sta_observation (multi_datastream_id, feature_of_interest_id, phenomenon_time_start,
@@ -136,7 +126,7 @@ class ReadDesignTest {
             Target target = Target.navigation(parent.getKey(), parent.getValue(),
                     parent.getKey().navigation("Observations").orElseThrow(), null);
             for (String orderBy : List.of("phenomenonTime desc", "phenomenonTime")) {
-                Sql page = SelectStatements.page(target, sta.tenant().id(), options("$orderby", orderBy),
+                Sql page = SelectStatements.page(target, ReadScope.all(sta.tenant().id()), options("$orderby", orderBy),
                         Projection.of(EntityType.OBSERVATION, List.of()), GeoResults.NONE, 1000, 0);
                 assertThat(plan(page)).as(parent.getKey().entityName()).contains("Index Scan").doesNotContain("Sort")
                         .doesNotContain("Seq Scan");
@@ -151,7 +141,7 @@ class ReadDesignTest {
         for (Map.Entry<EntityType, List<Long>> parent : parents.entrySet()) {
             long[] ids = parent.getValue().stream().mapToLong(Long::longValue).toArray();
             Sql expand = SelectStatements.expand(parent.getKey(), parent.getKey().navigation("Observations").orElseThrow(),
-                    ids, options("$orderby", "phenomenonTime desc"), Projection.of(EntityType.OBSERVATION, List.of()),
+                    ids, ReadScope.all(sta.tenant().id()), options("$orderby", "phenomenonTime desc"), Projection.of(EntityType.OBSERVATION, List.of()),
                     GeoResults.NONE, 1, 0, false);
             assertThat(plan(expand)).as(parent.getKey().entityName()).contains("Index Scan Backward")
                     .doesNotContain("Sort").doesNotContain("Seq Scan on sta_observation");
@@ -160,7 +150,7 @@ class ReadDesignTest {
 
     @Test
     void theTimeEnvelopeOfMultiDatastreamsIsAFewIndexDescentsEach() throws SQLException {
-        Sql page = SelectStatements.page(Target.collection(EntityType.MULTI_DATASTREAM), sta.tenant().id(),
+        Sql page = SelectStatements.page(Target.collection(EntityType.MULTI_DATASTREAM), ReadScope.all(sta.tenant().id()),
                 QueryOptions.NONE, Projection.of(EntityType.MULTI_DATASTREAM,
                         List.of()), GeoResults.NONE, 100, 0);
         String plan = plan(page);
@@ -221,7 +211,7 @@ class ReadDesignTest {
                     });
             QueryOptions page = new QueryOptions(parents, null, options.count(), List.of(), List.of(), options.expand(),
                     null, null);
-            EntityReader.Page result = reader.read(counting, Target.collection(EntityType.DATASTREAM), sta.tenant().id(),
+            EntityReader.Page result = reader.read(counting, Target.collection(EntityType.DATASTREAM), ReadScope.all(sta.tenant().id()),
                     page, Projection.of(EntityType.DATASTREAM, List.of()),
                     ExpandNode.of(EntityType.DATASTREAM, options.expand()));
             assertThat(result.rows()).hasSize(parents);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FilterCompilerTest {
 
     private static Sql compile(EntityType type, String filter) {
-        Scope scope = new Scope(type, "e", new Scope.Aliases());
+        Scope scope = Scope.root(type, "e", ReadScope.all(7));
         Sql condition = new FilterCompiler("$filter", GeoResults.NONE).condition(FilterParser.parse(filter), scope);
         return Sql.concat(scope.joins(), " where ", condition);
     }
@@ -104,7 +104,7 @@ class FilterCompilerTest {
 
     @Test
     void orderingThroughACollectionIsRefused() {
-        Scope scope = new Scope(EntityType.THING, "e", new Scope.Aliases());
+        Scope scope = Scope.root(EntityType.THING, "e", ReadScope.all(7));
         var orderBy = OrderByParser.parse("Datastreams/name");
         assertThatThrownBy(() -> new FilterCompiler("$orderby", GeoResults.NONE).orderKeys(orderBy.getFirst().expression(), scope))
                 .isInstanceOf(QuerySyntaxException.class).hasMessageContaining("is a collection");
@@ -123,7 +123,7 @@ class FilterCompilerTest {
 
     @Test
     void geospatialPredicatesBecomeMembershipOfTheMatchingOwners() {
-        Scope scope = new Scope(EntityType.LOCATION, "e", new Scope.Aliases());
+        Scope scope = Scope.root(EntityType.LOCATION, "e", ReadScope.all(7));
         GeoResults results = call -> new GeoResult.Matching(new long[] {3, 7});
         Sql sql = new FilterCompiler("$filter", results).condition(
                 FilterParser.parse("st_intersects(location, geography'POINT(1 2)')"), scope);
