@@ -279,6 +279,21 @@ class LorawanPagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void aJobWhoseInstanceDiedShowsAsInterruptedWithoutRefreshing() {
+        // the row a dead instance leaves: running, its heartbeat a minute old
+        long id = jdbc.sql("""
+                        insert into job (tenant_id, kind, started_by, total, done, heartbeat_at)
+                        values (:tenant, 'lorawan-adoption', 'Erika Mustermann', 400, 120, now() - interval '1 minute')
+                        returning id""").param("tenant", sta.tenant().id()).query(Long.class).single();
+
+        HttpResponse<String> page = browser.get(browser.console() + "auftraege/" + id);
+
+        assertThat(page.body()).contains("120 von 400", "unterbrochen").doesNotContain("http-equiv=\"refresh\"");
+        assertThat(browser.get(browser.console() + "auftraege/" + id + "?lang=en").body()).contains("120 of 400");
+        assertThat(browser.get(browser.console() + "auftraege/keine").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anotherTenantsDevicesAndJobsAreNotFound() {
         keep("a84041730000000", 1);
         HttpResponse<String> started = browser.submit(lorawan + "quarantaene", lorawan + "quarantaene/uebernehmen",
