@@ -30,7 +30,7 @@ import java.util.Objects;
 
 /**
  * Device types: the list (built in, the tenant's own, shared by other municipalities), a type's Datastream mappings
- * and decoder, and forms to create and change the tenant's own types. The mappings are edited as JSON (the admin
+ * and decoder, and forms to create, change and delete the tenant's own types. The mappings are edited as JSON (the admin
  * API's {@code datastreams}), checked by the same rules as the API's.
  */
 @Controller
@@ -114,6 +114,30 @@ class DeviceTypePages {
     String edit(StaffMember staff, @PathVariable String id, @ModelAttribute TypeForm form, Model model,
                 HttpServletResponse response) {
         return save(staff, form, owned(staff, id), model, response);
+    }
+
+    @GetMapping("/{id}/loeschen")
+    String confirmDelete(StaffMember staff, @PathVariable String id, Model model) {
+        DeviceType type = owned(staff, id);
+        String path = LorawanPaths.TYPES + "/" + type.id();
+        return new Confirmation("console.lorawan.type.delete.title", type.name(), "console.lorawan.type.delete.text",
+                null, "console.lorawan.type.delete.confirm", path + "/loeschen", path).show(model);
+    }
+
+    /** Deletes an own type; one that devices still use stays, and its page says so. */
+    @PostMapping("/{id}/loeschen")
+    String delete(StaffMember staff, @PathVariable String id) {
+        DeviceType type = owned(staff, id);
+        String console = ConsoleRequest.root(staff.tenant());
+        try {
+            types.delete(staff.tenant().id(), type.id());
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            return LorawanPaths.redirect(console, LorawanPaths.TYPES + "/" + type.id() + "?erledigt=in-gebrauch");
+        }
+        return LorawanPaths.redirect(console, LorawanPaths.TYPES + "?erledigt=geloescht");
     }
 
     /** Creates ({@code type} null) or replaces a type; the form again with the errors, else its page. */

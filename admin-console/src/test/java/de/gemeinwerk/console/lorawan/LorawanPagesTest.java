@@ -236,6 +236,20 @@ class LorawanPagesTest extends ConsoleTestBase {
         assertThat(browser.get(page + "/bearbeiten").statusCode()).isEqualTo(200);
         assertThat(browser.get(lorawan + "geraetetypen/" + typeId("dragino-laq4") + "/bearbeiten").statusCode())
                 .isEqualTo(404);
+        assertThat(browser.get(lorawan + "geraetetypen/" + typeId("dragino-laq4") + "/loeschen").statusCode())
+                .isEqualTo(404);
+
+        // a type in use stays; an unused one is deleted after asking
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        administration.register(sta.tenant().id(), new DeviceRegistration("a840417600000001", "Pegel 1", null, id,
+                null, null));
+        HttpResponse<String> inUse = browser.submit(page + "/loeschen", page + "/loeschen", Map.of());
+        assertThat(inUse.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("?erledigt=in-gebrauch"));
+        assertThat(browser.get(page + "?erledigt=in-gebrauch").body()).contains("bleibt daher");
+        administration.delete(sta.tenant().id(), "a840417600000001");
+        assertThat(browser.submit(page + "/loeschen", page + "/loeschen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.get(page).statusCode()).isEqualTo(404);
     }
 
     @Test
