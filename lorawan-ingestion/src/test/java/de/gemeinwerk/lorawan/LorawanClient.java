@@ -14,8 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,36 @@ public final class LorawanClient {
         HttpResponse<String> response = admin(method, path, json);
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(status);
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    /**
+     * The job at {@code location} (a path, as a 202's Location header gives it) as soon as {@code until} holds for it;
+     * fails after 60 s (a hang, not slowness).
+     */
+    public JsonNode job(String location, Predicate<JsonNode> until) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> response = sta.http().get(location, sta.key());
+            assertThat(response.statusCode()).as("GET %s: %s", location, response.body()).isEqualTo(200);
+            JsonNode job = JSON.readTree(response.body());
+            if (until.test(job)) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job %s never got there: %s", location, job).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The job a 202 answer points at, once it has ended. */
+    public JsonNode endedJob(HttpResponse<String> accepted) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return job(accepted.headers().firstValue("Location").orElseThrow(),
+                job -> !job.get("state").asString().equals("running"));
     }
 
     /** Creates a webhook for {@code networkServer} and returns its secret. */

@@ -25,9 +25,15 @@ public record TestHttp(int port) {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType, String apiKey) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
+                apiKey);
+    }
+
+    /** A request with a body of bytes as they are (e.g. a CSV file in Windows-1252). */
+    public HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,6 +1,6 @@
 package de.gemeinwerk.lorawan.admin;
 
-import de.gemeinwerk.lorawan.ingest.DeviceRoutes;
+import de.gemeinwerk.lorawan.imports.DeviceImport;
 import de.gemeinwerk.lorawan.registry.Device;
 import de.gemeinwerk.lorawan.registry.DeviceRegistration;
 import de.gemeinwerk.lorawan.registry.Devices;
@@ -8,10 +8,15 @@ import de.gemeinwerk.lorawan.uplink.DevEui;
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
 import de.gemeinwerk.platform.error.ApiException;
+import de.gemeinwerk.platform.jobs.Job;
+import de.gemeinwerk.platform.jobs.JobHttp;
 import de.gemeinwerk.platform.json.StrictJson;
+import de.gemeinwerk.platform.tenant.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,23 +27,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.Charset;
 import java.util.List;
 
-/** The tenant's registered LoRaWAN devices. Needs an admin key of the tenant. */
+/** The tenant's registered LoRaWAN devices, one by one or imported from CSV. Needs an admin key of the tenant. */
 @RestController
 @RequestMapping("/{tenant}/admin/v1/lorawan/devices")
 public class DeviceAdminController {
 
     private final Devices devices;
-    private final DeviceRoutes routes;
+    private final DeviceAdministration administration;
+    private final DeviceImport deviceImport;
     private final TenantAccess access;
     private final StrictJson json;
+    private final JobHttp jobHttp;
 
-    public DeviceAdminController(Devices devices, DeviceRoutes routes, TenantAccess access, StrictJson json) {
+    public DeviceAdminController(Devices devices, DeviceAdministration administration, DeviceImport deviceImport,
+                                 TenantAccess access, StrictJson json, JobHttp jobHttp) {
         this.devices = devices;
-        this.routes = routes;
+        this.administration = administration;
+        this.deviceImport = deviceImport;
         this.access = access;
         this.json = json;
+        this.jobHttp = jobHttp;
     }
 
     @GetMapping
@@ -56,38 +67,37 @@ public class DeviceAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     Device register(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body, HttpServletRequest request) {
         long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        DeviceRegistration registration = json.read(body, DeviceRegistration.class);
-        String devEui = DevEui.normalise(registration.devEui(), "/devEui");
-        Device device = devices.register(tenantId, devEui, registration);
-        routes.invalidate(tenantId, devEui); // an unknown device is cached as such
-        return device;
+        return administration.register(tenantId, json.read(body, DeviceRegistration.class));
+    }
+
+    /** Registers the devices of a CSV file as a job: 202 with the job, whose progress {@code Location} shows. */
+    @PostMapping(path = "/imports", consumes = "text/csv")
+    ResponseEntity<Job> importCsv(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body,
+                                  HttpServletRequest request) {
+        Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
+        Job job = deviceImport.start(tenant.id(), body, declaredCharset(request), jobHttp.startedBy(request));
+        return JobHttp.accepted(tenant, job);
     }
 
     @PutMapping(path = "/{devEui}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Device replace(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, @RequestBody byte[] body,
                    HttpServletRequest request) {
         long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        String normalised = DevEui.normalise(devEui, "path");
-        Device device = devices.replace(tenantId, normalised, withoutDevEui(json.read(body, DeviceRegistration.class),
-                normalised));
-        routes.invalidate(tenantId, normalised);
-        return device;
+        return administration.replace(tenantId, devEui, json.read(body, DeviceRegistration.class));
     }
 
     @DeleteMapping("/{devEui}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, HttpServletRequest request) {
-        long tenantId = access.authorize(tenantSlug, request, Role.ADMIN).id();
-        String normalised = DevEui.normalise(devEui, "path");
-        devices.delete(tenantId, normalised);
-        routes.invalidate(tenantId, normalised);
+        administration.delete(access.authorize(tenantSlug, request, Role.ADMIN).id(), devEui);
     }
 
-    /** A registration whose DevEUI comes from the path: one in the body must be the same or left out. */
-    static DeviceRegistration withoutDevEui(DeviceRegistration registration, String devEui) {
-        if (registration.devEui() != null && !DevEui.normalise(registration.devEui(), "/devEui").equals(devEui)) {
-            throw ApiException.badRequest("The DevEUI is given by the path; leave it out of the body.", "/devEui");
+    /** The charset the Content-Type header names (read from the header: the request's encoding may be defaulted). */
+    private static Charset declaredCharset(HttpServletRequest request) {
+        try {
+            return MediaType.parseMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).getCharset();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unsupportedMediaType("The charset of the Content-Type is unknown; send UTF-8.");
         }
-        return registration;
     }
 }

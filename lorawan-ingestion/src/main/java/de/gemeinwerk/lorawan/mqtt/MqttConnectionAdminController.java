@@ -2,7 +2,6 @@ package de.gemeinwerk.lorawan.mqtt;
 
 import de.gemeinwerk.platform.access.Role;
 import de.gemeinwerk.platform.access.TenantAccess;
-import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.json.StrictJson;
 import de.gemeinwerk.platform.tenant.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tenant's MQTT connections to network servers' brokers ({@code /{tenant}/admin/v1/lorawan/mqtt-connections});
@@ -28,15 +26,13 @@ import java.util.Map;
 @RequestMapping("/{tenant}/admin/v1/lorawan/mqtt-connections")
 public class MqttConnectionAdminController {
 
-    private final MqttConnectionStore store;
-    private final MqttConnections connections;
+    private final MqttConnectionAdministration administration;
     private final TenantAccess access;
     private final StrictJson json;
 
-    public MqttConnectionAdminController(MqttConnectionStore store, MqttConnections connections, TenantAccess access,
+    public MqttConnectionAdminController(MqttConnectionAdministration administration, TenantAccess access,
                                          StrictJson json) {
-        this.store = store;
-        this.connections = connections;
+        this.administration = administration;
         this.access = access;
         this.json = json;
     }
@@ -46,27 +42,17 @@ public class MqttConnectionAdminController {
     MqttConnectionView create(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body,
                               HttpServletRequest request) {
         Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
-        MqttConnection created = store.create(tenant.id(), json.read(body, MqttConnectionRequest.class).validate());
-        connections.open(created);
-        return MqttConnectionView.of(created, connections.status(created.id()).orElse(null));
+        return administration.create(tenant.id(), json.read(body, MqttConnectionRequest.class));
     }
 
     @GetMapping
     List<MqttConnectionView> list(@PathVariable("tenant") String tenantSlug, HttpServletRequest request) {
-        Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
-        Map<Long, ConnectionStatus> reported = store.reported(tenant.id());
-        // live where this instance holds the connection, else as its holder last reported it
-        return store.list(tenant.id()).stream().map(connection -> MqttConnectionView.of(connection,
-                connections.status(connection.id()).orElse(reported.get(connection.id())))).toList();
+        return administration.list(access.authorize(tenantSlug, request, Role.ADMIN).id());
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable("tenant") String tenantSlug, @PathVariable long id, HttpServletRequest request) {
-        Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
-        if (!store.delete(tenant.id(), id)) {
-            throw ApiException.notFound("This tenant has no MQTT connection " + id + ".");
-        }
-        connections.close(id);
+        administration.delete(access.authorize(tenantSlug, request, Role.ADMIN).id(), id);
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (a URI Paho cannot use, a PEM that is no certificate, a username that does not name the TTS topic tree), is a 400
  * here, naming the field.
  */
-record MqttConnectionRequest(String name, String networkServer, String uri, String username, String password,
+public record MqttConnectionRequest(String name, String networkServer, String uri, String username, String password,
                              String applicationId, String caCertificate) {
 
     private static final int MAX_NAME_LENGTH = 200;
@@ -25,7 +25,7 @@ record MqttConnectionRequest(String name, String networkServer, String uri, Stri
     private static final Pattern TTS_APPLICATION = Pattern.compile(TTS_ID);
 
     /** The request as a connection to store, checked; throws a 400 naming the first wrong field. */
-    NewMqttConnection validate() {
+    public NewMqttConnection validate() {
         String validName = required(name, "name").strip();
         if (validName.isEmpty() || validName.length() > MAX_NAME_LENGTH) {
             throw invalid("name must have 1 to " + MAX_NAME_LENGTH + " characters.", "name");
@@ -52,7 +52,7 @@ record MqttConnectionRequest(String name, String networkServer, String uri, Stri
     }
 
     /** A connection that passed {@link #validate}. */
-    record NewMqttConnection(String name, NetworkServer networkServer, String uri, String username, String password,
+    public record NewMqttConnection(String name, NetworkServer networkServer, String uri, String username, String password,
                              String applicationId, String caCertificate) {
     }
 

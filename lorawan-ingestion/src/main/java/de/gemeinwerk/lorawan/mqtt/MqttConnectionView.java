@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param status live when this instance holds the connection, else as the holding instance last reported it (at
  *               most a claim interval ago); null when no instance has held it yet, or it is disabled
  */
-record MqttConnectionView(long id, String name, String networkServer, String uri, String username,
+public record MqttConnectionView(long id, String name, String networkServer, String uri, String username,
                           String applicationId, String topic, String caCertificate, boolean enabled,
                           Instant createdAt, ConnectionStatus status) {
 

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The kept uplinks of a tenant (table {@code lorawan_quarantine}); runs in the caller's Spring transaction if any. */
 @Service
@@ -40,6 +42,34 @@ public class Quarantine {
                         rs.getObject("last_seen", OffsetDateTime.class),
                         rs.getString("reason")))
                 .list();
+    }
+
+    /**
+     * The kept devices not registered in the tenant (what "adopt all" adopts), in DevEUI order, each with the name
+     * its network server last gave it (or null).
+     */
+    public Map<String, String> unregistered(long tenantId) {
+        return names(tenantId, """
+                and not exists (select 1 from lorawan_device d where d.tenant_id = q.tenant_id and d.dev_eui = q.dev_eui)""",
+                Map.of());
+    }
+
+    /** The names the network server last gave the listed DevEUIs, for those kept in the tenant's quarantine. */
+    public Map<String, String> names(long tenantId, List<String> devEuis) {
+        return names(tenantId, "and q.dev_eui = any(:devEuis)", Map.of("devEuis", devEuis.toArray(String[]::new)));
+    }
+
+    private Map<String, String> names(long tenantId, String condition, Map<String, Object> params) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select dev_eui, (array_agg(device_name order by uplink_time desc, id desc))[1] as device_name
+                        from lorawan_quarantine q where tenant_id = :tenant %s
+                        group by dev_eui order by dev_eui""".formatted(condition))
+                .param("tenant", tenantId).params(params)
+                .query(rs -> {
+                    names.put(rs.getString("dev_eui"), rs.getString("device_name"));
+                });
+        return names;
     }
 
     /** The device's kept uplinks in time order, locked until the caller's transaction ends; 404 when there are none. */

@@ -32,6 +32,10 @@ public class DeviceTypes {
     // visible to a tenant: its own, and every shared one (the built-in ones are shared)
     private static final String VISIBLE = "(t.tenant_id = :tenant or t.shared)";
 
+    /** A type the tenant may use, as named in an import: by its key, or by its id. */
+    public record Usable(long id, String key, boolean own, boolean builtIn) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RowMapper<DeviceType> rows;
@@ -56,6 +60,17 @@ public class DeviceTypes {
 
     public List<DeviceType> visible(long tenantId) {
         return jdbc.sql(SELECT + " where " + VISIBLE + " order by t.id").param("tenant", tenantId).query(rows).list();
+    }
+
+    /** The ids and keys of the types the tenant may use (without decoders and mappings, for resolving names). */
+    public List<Usable> usable(long tenantId) {
+        return jdbc.sql("select t.id, t.key, t.tenant_id from lorawan_device_type t where " + VISIBLE + " order by t.id")
+                .param("tenant", tenantId)
+                .query((rs, n) -> {
+                    Long owner = rs.getObject("tenant_id", Long.class);
+                    return new Usable(rs.getLong("id"), rs.getString("key"), owner != null && owner == tenantId,
+                            owner == null);
+                }).list();
     }
 
     public Optional<DeviceType> find(long tenantId, long id) {

@@ -57,7 +57,7 @@ public class Devices {
 
     /** Registers a device; {@code devEui} already normalised. 409 if the tenant has it already. */
     public Device register(long tenantId, String devEui, DeviceRegistration registration) {
-        DeviceRegistration valid = validate(tenantId, registration);
+        DeviceRegistration valid = check(tenantId, registration);
         try {
             jdbc.sql("""
                             insert into lorawan_device (tenant_id, dev_eui, name, description, device_type_id, location,
@@ -79,7 +79,7 @@ public class Devices {
      * Observations.
      */
     public Device replace(long tenantId, String devEui, DeviceRegistration registration) {
-        DeviceRegistration valid = validate(tenantId, registration);
+        DeviceRegistration valid = check(tenantId, registration);
         int changed = jdbc.sql("""
                         update lorawan_device set name = :name, description = :description, location = cast(:location as jsonb),
                                datastreams = case when device_type_id = :type and thing_id is not distinct from
@@ -105,7 +105,11 @@ public class Devices {
         }
     }
 
-    private DeviceRegistration validate(long tenantId, DeviceRegistration registration) {
+    /**
+     * The registration as it would be stored (texts stripped, a null location for a JSON null), or a 4xx naming the
+     * field: also for checking what many devices will share before any is registered.
+     */
+    public DeviceRegistration check(long tenantId, DeviceRegistration registration) {
         String name = TextInput.required(registration.name(), "/name");
         String description = TextInput.optional(registration.description(), "/description");
         if (registration.deviceType() == null) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides whether a request may do something on a tenant, from the API key it presents in
@@ -98,6 +99,12 @@ public class TenantAccess {
             throw ApiException.forbidden("This needs an instance admin API key.");
         }
         return apiKey;
+    }
+
+    /** The valid API key the request presents, if any: to record who did something, after authorizing it. */
+    public Optional<ApiKey> presentedApiKey(HttpServletRequest request) {
+        String key = presentedKey(request);
+        return key == null ? Optional.empty() : apiKeys.findActive(key);
     }
 
     private ApiKey validKey(String key) {

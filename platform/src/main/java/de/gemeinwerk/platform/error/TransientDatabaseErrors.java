@@ -8,9 +8,9 @@ import java.util.Set;
  * Recognises database failures that say "not now" rather than "never": a deadlock or serialization failure (the
  * transaction was rolled back and would succeed again), a lock or statement timeout, a database that is starting,
  * shutting down or out of connections. The client gets a 503 with Retry-After for these — its request was not carried
- * out and may simply be sent again — instead of a 500 that suggests a bug.
+ * out and may simply be sent again — instead of a 500 that suggests a bug; a job tries such an item again itself.
  */
-final class TransientDatabaseErrors {
+public final class TransientDatabaseErrors {
 
     /** SQLSTATE classes: 08 connection exception, 40 transaction rollback (40001, 40P01), 53 insufficient resources. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53");
@@ -21,7 +21,7 @@ final class TransientDatabaseErrors {
     }
 
     /** The SQLSTATE (or the JDBC driver's transient exception) anywhere in the cause chain marks it as transient. */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientException) {
                 return true;

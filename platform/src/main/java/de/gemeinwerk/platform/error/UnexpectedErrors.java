@@ -11,11 +11,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * Turns a bug (or an outage) into a response that reveals nothing of the server's inner workings: the stack trace is
  * logged under a short random error id, and only that id goes to the client, so an operator can find the log entry.
  */
-final class UnexpectedErrors {
+public final class UnexpectedErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
     private UnexpectedErrors() {
+    }
+
+    /**
+     * Logs {@code cause} with its stack trace under a new error id and returns the id, the only part that may be
+     * shown (also where no HTTP response carries it, e.g. a per-item error of a background job).
+     *
+     * @param context where it happened, for the log line
+     */
+    public static String log(Throwable cause, String context) {
+        String errorId = newErrorId();
+        log.error("Unexpected error {} {}", errorId, context, cause);
+        return errorId;
     }
 
     /**
@@ -29,9 +41,7 @@ final class UnexpectedErrors {
     }
 
     static Problem report(HttpStatusCode status, Throwable cause, String instance) {
-        String errorId = newErrorId();
-        log.error("Unexpected error {} (status {}) on {}", errorId, status.value(), instance, cause);
-        return Problem.unexpected(status, errorId, instance);
+        return Problem.unexpected(status, log(cause, "(status " + status.value() + ") on " + instance), instance);
     }
 
     private static String newErrorId() {

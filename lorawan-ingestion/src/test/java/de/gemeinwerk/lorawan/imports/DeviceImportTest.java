@@ -1,0 +1,132 @@
+package de.gemeinwerk.lorawan.imports;
+
+import de.gemeinwerk.lorawan.LorawanClient;
+import de.gemeinwerk.lorawan.LorawanTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Registering devices from CSV as a job, over the admin API. */
+class DeviceImportTest extends LorawanTestBase {
+
+    private static final String HEADER = "DevEUI;Name;Gerätetyp;Breite;Länge;Höhe\r\n";
+
+    private LorawanClient client;
+
+    @BeforeEach
+    void tenant() {
+        client = newTenant("imports");
+    }
+
+    @Test
+    void threeHundredDevicesFromAGermanExcelFileAreRegistered() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 300; i++) {
+            csv.append(String.format("A84041600000%04X;\"Stellplatz %d; Markt\";nwave-nps405;51,%03d;9,494;%n", i,
+                    i + 1, i));
+        }
+
+        JsonNode job = importAndWait(client, csv.toString().getBytes(Charset.forName("windows-1252")), "text/csv");
+
+        assertThat(job.get("kind").asString()).isEqualTo("lorawan-device-import");
+        assertThat(job.get("state").asString()).isEqualTo("finished");
+        assertThat(job.get("total").asInt()).isEqualTo(300);
+        assertThat(job.get("done").asInt()).isEqualTo(300);
+        assertThat(job.get("failed").asInt()).isZero();
+        JsonNode devices = client.admin("GET", "/devices", null, 200);
+        assertThat(devices).hasSize(300);
+        JsonNode last = client.admin("GET", "/devices/a84041600000012b", null, 200);
+        assertThat(last.get("name").asString()).isEqualTo("Stellplatz 300; Markt");
+        assertThat(last.get("deviceType").asLong()).isEqualTo(client.builtInType("nwave-nps405"));
+        assertThat(last.get("location").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[9.494,51.299]}");
+    }
+
+    @Test
+    void devicesRegisteredAlreadyAreErrorsOfTheirRowsAndTheOthersGoIn() {
+        client.register("a840416100000002", "schon da", "dragino-laq4");
+
+        JsonNode job = importAndWait(client, ("devEui,name,deviceType,latitude,longitude,altitude\n"
+                + "a840416100000001,Eins,dragino-laq4,51.3,9.4,210\n"
+                + "a840416100000002,Zwei,dragino-laq4,51.3,9.4,\n"
+                + "a840416100000003,Drei,dragino-laq4,,,\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv; charset=utf-8");
+
+        assertThat(job.get("done").asInt()).isEqualTo(3);
+        assertThat(job.get("failed").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").get(0).get("item").asString()).isEqualTo("line 3 (a840416100000002)");
+        assertThat(job.get("errors").get(0).get("message").asString()).contains("registered already");
+        assertThat(client.admin("GET", "/devices/a840416100000002", null, 200).get("name").asString())
+                .isEqualTo("schon da");
+        assertThat(client.admin("GET", "/devices/a840416100000001", null, 200).get("location").toString())
+                .isEqualTo("{\"type\":\"Point\",\"coordinates\":[9.4,51.3,210.0]}");
+        assertThat(client.admin("GET", "/devices/a840416100000003", null, 200).get("location").isNull()).isTrue();
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithLineAndColumnAndNothingIsRegistered() {
+        assertRefused(HEADER + "a840416200000001;Eins;dragino-laq4;51;9;\r\n"
+                + "a840416200000002;Zwei;dragino-laq4;51;9;\r\n"
+                + "a840416200000001;Drei;dragino-laq4;51;9;\r\n", "line 4, column 1 (devEui)", "line 2");
+        assertRefused(HEADER + "a840416200000001;Eins;dragino-laq4;51;9;\r\n"
+                + "a840416200000002;Zwei;dragino-laq4;510;9;\r\n", "line 3, column 4 (latitude)", "-90 and 90");
+        assertRefused(HEADER + "a840416200000001;\"Eins;dragino-laq4;51;9;\r\n", "line 2, column 2", "quote");
+        assertRefused("devEui;name\r\n", "line 1", "deviceType");
+        assertThat(client.admin("GET", "/devices", null, 200)).isEmpty();
+
+        HttpResponse<String> json = send(client, "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(json.statusCode()).isEqualTo(415);
+        HttpResponse<String> badCharset = send(client, HEADER.getBytes(StandardCharsets.UTF_8),
+                "text/csv; charset=klingon");
+        assertThat(badCharset.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void anotherTenantsPrivateTypeCannotBeNamedAndItsDevicesStayApart() {
+        LorawanClient other = newTenant("imports-other");
+        long privateType = other.admin("POST", "/device-types", "{\"key\":\"geheim\",\"name\":\"Geheim\","
+                + "\"datastreams\":[{\"field\":\"/x\",\"name\":\"X\",\"observedProperty\":{\"name\":\"X\","
+                + "\"definition\":\"https://example.org/x\"},\"unitOfMeasurement\":{\"name\":\"Zahl\",\"symbol\":\"\","
+                + "\"definition\":\"\"},\"observationType\":"
+                + "\"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement\"}]}", 201)
+                .get("id").asLong();
+
+        assertRefused(HEADER + "a840416300000001;Eins;geheim;51;9;\r\n", "line 2, column 3 (deviceType)",
+                "no device type 'geheim'");
+        assertRefused(HEADER + "a840416300000001;Eins;" + privateType + ";51;9;\r\n",
+                "line 2, column 3 (deviceType)", "no device type " + privateType);
+
+        importAndWait(other, (HEADER + "a840416300000001;Eins;geheim;51;9;\r\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+        JsonNode own = importAndWait(client, (HEADER + "a840416300000001;Eins;dragino-laq4;51;9;\r\n")
+                .getBytes(StandardCharsets.UTF_8), "text/csv");
+        // the same DevEUI in two tenants is two devices
+        assertThat(own.get("failed").asInt()).isZero();
+        assertThat(other.admin("GET", "/devices/a840416300000001", null, 200).get("deviceType").asLong())
+                .isEqualTo(privateType);
+        assertThat(other.sta().http().send("GET", "/" + other.slug() + "/admin/v1/jobs/" + own.get("id").asLong(),
+                null, null, other.sta().key()).statusCode()).isEqualTo(404);
+    }
+
+    private void assertRefused(String csv, String where, String message) {
+        HttpResponse<String> response = send(client, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = LorawanClient.json(response.body());
+        assertThat(problem.get("where").asString()).isEqualTo(where);
+        assertThat(problem.get("detail").asString()).contains(message);
+    }
+
+    private static HttpResponse<String> send(LorawanClient tenant, byte[] csv, String contentType) {
+        return tenant.sta().http().sendBytes("POST", "/" + tenant.slug() + "/admin/v1/lorawan/devices/imports", csv,
+                contentType, tenant.sta().key());
+    }
+
+    private static JsonNode importAndWait(LorawanClient tenant, byte[] csv, String contentType) {
+        return tenant.endedJob(send(tenant, csv, contentType));
+    }
+}
