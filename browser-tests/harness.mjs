@@ -51,35 +51,10 @@ export async function startWalk(config, { acceptDownloads = false } = {}) {
     },
 
     /** Every WCAG 2.1 A/AA violation axe-core finds on the page is a failure. */
-    async axe(name) {
-      // evaluated through the DevTools protocol, which the page's Content-Security-Policy does not restrict
-      await page.evaluate(axeSource);
-      const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-        WCAG_21_AA);
-      for (const violation of result.violations) {
-        const where = violation.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`)
-          .join('\n    ');
-        failures.push(`axe on ${name}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${where}`);
-      }
-      console.log(`axe on ${name}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
-    },
+    axe: (name) => axe(page, name, walk.check),
 
     /** Tab from the top reaches the skip link first, with a visible focus ring, and Enter moves to the content. */
-    async keyboard(name) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const active = document.activeElement;
-        const style = getComputedStyle(active);
-        return { skip: active.classList.contains('skip-link'), outline: style.outlineStyle, width: style.outlineWidth,
-          top: active.getBoundingClientRect().top };
-      });
-      walk.check(focused.skip, `${name}: the first Tab does not reach the skip link`);
-      walk.check(focused.outline !== 'none' && focused.width !== '0px', `${name}: the focused skip link has no visible outline`);
-      walk.check(focused.top >= 0, `${name}: the focused skip link is off screen`);
-      await page.keyboard.press('Enter');
-      walk.check(await page.evaluate(() => document.activeElement.id === 'inhalt' || location.hash === '#inhalt'),
-        `${name}: Enter on the skip link does not move to the content`);
-    },
+    keyboard: (name) => keyboard(page, name, walk.check),
 
     /**
      * Saves the page as {file}-desktop.png and {file}-phone.png, each loaded anew at that width and ready when
@@ -103,14 +78,55 @@ export async function startWalk(config, { acceptDownloads = false } = {}) {
     async finish(passed) {
       walk.check(outside.length === 0, `requests outside ${base.hostname}: ${outside.join(', ')}`);
       await browser.close();
-      if (failures.length > 0) {
-        console.error(`${failures.length} failures:\n- ${failures.join('\n- ')}`);
-        process.exit(1);
-      }
-      console.log(passed);
+      report(failures, passed);
     },
   };
   return walk;
+}
+
+/**
+ * The checks below take a page of either driver (playwright-core or puppeteer-core: both offer evaluate and
+ * keyboard.press alike), so the Firefox walk runs exactly the same accessibility checks as the Chromium walks.
+ */
+
+/** Every WCAG 2.1 A/AA violation axe-core finds on the page is a failure. */
+export async function axe(page, name, check) {
+  // evaluated through the browser's automation protocol, which the page's Content-Security-Policy does not restrict
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_21_AA);
+  for (const violation of result.violations) {
+    const where = violation.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`)
+      .join('\n    ');
+    check(false, `axe on ${name}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${where}`);
+  }
+  console.log(`axe on ${name}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
+}
+
+/** Tab from the top reaches the skip link first, with a visible focus ring, and Enter moves to the content. */
+export async function keyboard(page, name, check) {
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const active = document.activeElement;
+    const style = getComputedStyle(active);
+    return { skip: active.classList.contains('skip-link'), outline: style.outlineStyle, width: style.outlineWidth,
+      top: active.getBoundingClientRect().top };
+  });
+  check(focused.skip, `${name}: the first Tab does not reach the skip link`);
+  check(focused.outline !== 'none' && focused.width !== '0px', `${name}: the focused skip link has no visible outline`);
+  check(focused.top >= 0, `${name}: the focused skip link is off screen`);
+  await page.keyboard.press('Enter');
+  check(await page.evaluate(() => document.activeElement.id === 'inhalt' || location.hash === '#inhalt'),
+    `${name}: Enter on the skip link does not move to the content`);
+}
+
+/** Ends a walk: prints every failure and exits 1, or prints {@code passed} and exits 0. */
+export function report(failures, passed) {
+  if (failures.length > 0) {
+    console.error(`${failures.length} failures:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(passed);
 }
 
 /** Runs {@code steps}; an exception stops the walk and is one more failure, reported with the others by finish. */

@@ -22,14 +22,16 @@ public final class BrowserScript {
     /** The npm project, seen from a module's folder (where Maven runs its tests). */
     public static final Path FOLDER = Path.of("../browser-tests");
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Debian's Firefox ESR, for the walks that check the pages in Firefox as well. */
+    public static final Path FIREFOX = Path.of("/usr/bin/firefox-esr");
     public static final Path SCREENSHOTS = Path.of(System.getProperty("gemeinwerk.screenshots", "target/screenshots"));
     private static final long TIMEOUT_MINUTES = 5;
 
     private BrowserScript() {}
 
     /**
-     * Runs {@code node <script> <config as JSON>} in {@link #FOLDER}; {@code config} gets {@code chromium} and
-     * {@code screenshots} added. Passes when the script exits 0 and prints {@code passedLine}.
+     * Runs {@code node <script> <config as JSON>} in {@link #FOLDER}; {@code config} gets {@code chromium},
+     * {@code firefox} and {@code screenshots} added. Passes when the script exits 0 and prints {@code passedLine}.
      */
     public static void run(String script, Map<String, Object> config, String passedLine)
             throws IOException, InterruptedException {
@@ -38,6 +40,7 @@ public final class BrowserScript {
         assertThat(FOLDER.resolve("node_modules/playwright-core")).as("npm ci ran in browser-tests/").isDirectory();
         Map<String, Object> full = new LinkedHashMap<>(config);
         full.put("chromium", CHROMIUM.toString());
+        full.put("firefox", FIREFOX.toString());
         full.put("screenshots", SCREENSHOTS.toAbsolutePath().normalize().toString());
         Process node = new ProcessBuilder("node", script, JsonMapper.builder().build().writeValueAsString(full))
                 .directory(FOLDER.toFile()).redirectErrorStream(true).start();
