@@ -74,8 +74,7 @@ final class ObservationStatement {
                 longs(rows, row -> row.multi() ? row.datastream().id() : null),
                 longs(rows, row -> row.feature() == null ? null : row.feature().id())));
         for (int c = 0; c < layout.size(); c++) {
-            int column = c;
-            params.add(new SqlArray("text", rows.stream().map(row -> text(row.columns().get(column).value())).toArray()));
+            params.add(new SqlArray("text", texts(rows, c)));
         }
         return new Sql(text(layout), params);
     }
@@ -158,6 +157,26 @@ final class ObservationStatement {
 
     private static SqlArray longs(List<ObservationInserts.Row> rows, Function<ObservationInserts.Row, Long> value) {
         return new SqlArray("bigint", rows.stream().map(value).toArray());
+    }
+
+    /**
+     * One column of all rows as texts. Rows that share a value (the Observations of one device message share times and
+     * parameters, see {@link ObservationInserts.Siblings}) follow each other, so a value is converted only when it is
+     * not the very object the row before had.
+     */
+    private static Object[] texts(List<ObservationInserts.Row> rows, int column) {
+        Object[] texts = new Object[rows.size()];
+        Object previous = null;
+        String text = null;
+        for (int i = 0; i < texts.length; i++) {
+            Object value = rows.get(i).columns().get(column).value();
+            if (value != previous) {
+                previous = value;
+                text = text(value);
+            }
+            texts[i] = text;
+        }
+        return texts;
     }
 
     /** A column value as text for its array; the column's cast reads it back. */
