@@ -71,6 +71,7 @@ final class LorawanBench {
     private record Measured(UplinkDriver.Result result, CpuUse.Sample cpu) {
 
         static Measured post(UplinkDriver driver, CpuUse cpu, List<LorawanUplinks.Request> requests) throws IOException {
+            System.out.printf("measuring %,d requests ...%n", requests.size());
             CpuUse.Sample before = cpu.now();
             UplinkDriver.Result result = driver.post(requests, MAX_SECONDS);
             return new Measured(result, cpu.now().minus(before));

@@ -220,8 +220,8 @@ final class UplinkDriver {
                 run.stored++;
             } else if (answer.contains(DUPLICATE)) {
                 run.duplicates++;
-            } else {
-                run.other++;
+            } else if (run.other++ == 0) {
+                System.out.println("  (first answer neither stored nor duplicate: " + answer.body() + ")");
             }
             sendNext(run);
         }

@@ -46,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  * A servlet filter right after the request log, not a Spring MVC controller: a webhook is one fixed request shape
  * posted thousands of times a second, and Spring MVC's dispatch (filters, handler lookup, argument resolution,
  * content negotiation, metrics observation) cost about as much CPU as everything else the request does. The request
- * log line and id stay; the {@code http.server.requests} metrics do not include webhook posts.
+ * log line and id stay; the {@code http.server.requests} metrics leave webhook posts out ({@link WebhookObservations}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

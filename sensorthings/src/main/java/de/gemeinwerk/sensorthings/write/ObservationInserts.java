@@ -154,7 +154,20 @@ public final class ObservationInserts {
      * settled only once it is committed; an SQLException leaves the rows not yet settled unwritten.
      */
     public static void insert(Connection connection, List<Row> rows, Settler settler) throws SQLException {
-        List<ObservationStatement.Result> results = ObservationStatement.run(connection, rows);
+        insert(connection, rows, true, settler);
+    }
+
+    /**
+     * As {@link #insert(Connection, List, Settler)}, but an inserted row is settled with its id alone ({@link
+     * EntityRow#of}): for callers that answer without the stored Observations, which spares reading every row back.
+     */
+    public static void insertIds(Connection connection, List<Row> rows, Settler settler) throws SQLException {
+        insert(connection, rows, false, settler);
+    }
+
+    private static void insert(Connection connection, List<Row> rows, boolean readBack, Settler settler)
+            throws SQLException {
+        List<ObservationStatement.Result> results = ObservationStatement.run(connection, rows, readBack);
         List<Integer> waiting = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (needsGeneratedFeature(rows.get(i), results.get(i))) {
@@ -164,13 +177,13 @@ public final class ObservationInserts {
             }
         }
         if (!waiting.isEmpty()) {
-            insertWithGeneratedFeatures(connection, rows, results, waiting, settler);
+            insertWithGeneratedFeatures(connection, rows, results, waiting, readBack, settler);
         }
     }
 
     private static void insertWithGeneratedFeatures(Connection connection, List<Row> rows,
                                                     List<ObservationStatement.Result> results, List<Integer> waiting,
-                                                    Settler settler) throws SQLException {
+                                                    boolean readBack, Settler settler) throws SQLException {
         Map<Long, Long> featureOfLocation = new HashMap<>();
         List<Integer> retried = new ArrayList<>();
         List<Row> retriedRows = new ArrayList<>();
@@ -188,7 +201,7 @@ public final class ObservationInserts {
                 settler.settle(index, new Outcome.Rejected(locationDeleted));
             }
         }
-        List<ObservationStatement.Result> retriedResults = ObservationStatement.run(connection, retriedRows);
+        List<ObservationStatement.Result> retriedResults = ObservationStatement.run(connection, retriedRows, readBack);
         for (int i = 0; i < retried.size(); i++) {
             settler.settle(retried.get(i), outcome(retriedRows.get(i), retriedResults.get(i)));
         }
