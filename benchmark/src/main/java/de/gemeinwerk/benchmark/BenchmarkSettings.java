@@ -9,8 +9,8 @@ import java.util.Map;
  * observations (total loaded, default 10,000,000), big (of these in one Datastream, 1,000,000),
  * datastreams (100), clients (8 concurrent single-POST writers), seconds (ingest duration, 20),
  * samples (timed runs per query, 200), webhook-connections (keep-alive connections posting LoRaWAN uplinks, 128: a
- * network server posts its uplinks concurrently, and the group commit stores all that wait at once), data-dir (its own embedded database, benchmark/target/bench-data, relative
- * to the directory the command runs in: the launcher runs it in the repository root), only (which rows: {@code all},
+ * network server posts its uplinks concurrently, and the group commit stores all that wait at once), data-dir (its
+ * own embedded database, benchmark/target/bench-data, relative to the directory the command runs in: the launcher runs it in the repository root), only (which rows: {@code all},
  * or {@code lorawan} for the LoRaWAN webhook rows alone, which need none of the loaded data).
  */
 record BenchmarkSettings(long observations, long big, int datastreams, int clients, int seconds, int samples,

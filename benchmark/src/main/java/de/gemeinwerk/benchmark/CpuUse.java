@@ -46,8 +46,8 @@ final class CpuUse {
             // utime + stime of the postmaster, cutime + cstime: the backends that ended and were waited for
             long ticks = ticks(own, 11) + ticks(own, 12) + ticks(own, 13) + ticks(own, 14);
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                        .toList()) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().chars()
+                        .allMatch(Character::isDigit)).toList()) {
                     List<String> fields = fields(Long.parseLong(process.getFileName().toString()));
                     if (fields.size() > 14 && fields.get(1).equals(Long.toString(postmaster))) {
                         ticks += ticks(fields, 11) + ticks(fields, 12);

@@ -88,8 +88,8 @@ final class UplinkDriver {
 
     private byte[] encode(LorawanUplinks.Request request) {
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + request.path() + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
-                + "\r\n" + request.headers() + "Content-Type: application/json\r\nContent-Length: " + body.length
+        byte[] head = ("POST " + request.path() + " HTTP/1.1\r\nHost: " + server.getHostString() + ":"
+                + server.getPort() + "\r\n" + request.headers() + "Content-Type: application/json\r\nContent-Length: " + body.length
                 + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, all, head.length, body.length);

@@ -80,7 +80,8 @@ final class Rfc3339 {
             return null;
         }
         try {
-            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
+                    : ZoneOffset.ofHoursMinutes(-hours, -minutes);
         } catch (DateTimeException outOfRange) {
             return null;
         }
