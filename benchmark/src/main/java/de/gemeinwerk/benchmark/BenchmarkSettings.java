@@ -8,12 +8,13 @@ import java.util.Map;
  * Command-line settings of the benchmark, {@code --name=value}:
  * observations (total loaded, default 10,000,000), big (of these in one Datastream, 1,000,000),
  * datastreams (100), clients (8 concurrent single-POST writers), seconds (ingest duration, 20),
- * samples (timed runs per query, 200), data-dir (its own embedded database, benchmark/target/bench-data, relative
- * to the directory the command runs in: the launcher runs it in the repository root), only (which rows: {@code all},
+ * samples (timed runs per query, 200), webhook-connections (keep-alive connections posting LoRaWAN uplinks, 128: a
+ * network server posts its uplinks concurrently, and the group commit stores all that wait at once), data-dir (its
+ * own embedded database, benchmark/target/bench-data, relative to the directory the command runs in: the launcher runs it in the repository root), only (which rows: {@code all},
  * or {@code lorawan} for the LoRaWAN webhook rows alone, which need none of the loaded data).
  */
 record BenchmarkSettings(long observations, long big, int datastreams, int clients, int seconds, int samples,
-                         Path dataDir, String only) {
+                         int webhookConnections, Path dataDir, String only) {
 
     static final String ALL = "all";
     static final String LORAWAN = "lorawan";
@@ -33,6 +34,7 @@ record BenchmarkSettings(long observations, long big, int datastreams, int clien
                 Integer.parseInt(values.getOrDefault("clients", "8")),
                 Integer.parseInt(values.getOrDefault("seconds", "20")),
                 Integer.parseInt(values.getOrDefault("samples", "200")),
+                Integer.parseInt(values.getOrDefault("webhook-connections", "128")),
                 Path.of(values.getOrDefault("data-dir", "benchmark/target/bench-data")),
                 values.getOrDefault("only", ALL));
         if (settings.big > settings.observations || settings.datastreams < 2) {

@@ -1,7 +1,6 @@
 package de.gemeinwerk.benchmark;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,24 +40,11 @@ final class KeepAliveClient implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16384);
     }
 
-    /** Sends one request and returns the status code after consuming the whole response. */
+    /**
+     * Sends one request and returns the status code after consuming the whole response. The body is skipped, not kept:
+     * a GET of megabytes is timed without copying it.
+     */
     int send(String method, String path, String headers, String body) throws IOException {
-        return exchange(method, path, headers, body, null);
-    }
-
-    /** Status and body (UTF-8) of an answer. */
-    record Response(int status, String body) {}
-
-    /** Sends one request and returns status and body, for callers that must look at the answer. */
-    Response exchangeForBody(String method, String path, String headers, String body) throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        int status = exchange(method, path, headers, body, content);
-        return new Response(status, content.toString(StandardCharsets.UTF_8));
-    }
-
-    /** The body is skipped, not kept, when {@code keep} is null: a GET of megabytes is timed without copying it. */
-    private int exchange(String method, String path, String headers, String body, OutputStream keep)
-            throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
                 + "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n";
@@ -81,29 +67,17 @@ final class KeepAliveClient implements AutoCloseable {
         }
         if (chunked) {
             for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-                consume(size, keep);
+                skip(size);
                 line();
             }
             line();
         } else if (length > 0) {
-            consume(length, keep);
+            skip(length);
         }
         if (close) {
             connect();
         }
         return status;
-    }
-
-    private void consume(long n, OutputStream keep) throws IOException {
-        if (keep == null) {
-            skip(n);
-            return;
-        }
-        byte[] bytes = in.readNBytes(Math.toIntExact(n));
-        if (bytes.length < n) {
-            throw new IOException("connection closed inside a response body");
-        }
-        keep.write(bytes);
     }
 
     private void skip(long n) throws IOException {

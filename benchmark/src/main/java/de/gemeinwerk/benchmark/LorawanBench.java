@@ -9,11 +9,13 @@ import de.gemeinwerk.server.demo.lorawan.WebhookFormat;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,35 +46,57 @@ final class LorawanBench {
         }
         System.out.printf("registering %,d LoRaWAN devices ...%n", DEVICES);
         LorawanUplinks uplinks = LorawanUplinks.register(admin, DEVICES, tenant.slug(), secrets);
-        UplinkDriver driver = new UplinkDriver(port, settings.clients());
+        UplinkDriver driver = new UplinkDriver(port, settings.webhookConnections());
         StoredUplinks stored = new StoredUplinks(server.getBean(DataSource.class), tenant.id());
+        CpuUse cpu = new CpuUse(settings.dataDir().resolve("postgres"));
         // unmeasured: every device's first uplink creates its Thing and Datastreams; then the JIT compiles the path
         driver.post(uplinks.next(DEVICES, true, false), MAX_SECONDS);
         driver.post(uplinks.next(WARM_UP_UPLINKS, true, false), MAX_SECONDS);
         stored.since();
-        String setting = String.format("%,d devices of the 4 built-in types, ChirpStack + TTS JSON, %d clients", DEVICES,
-                settings.clients());
+        String setting = String.format("%,d devices of the 4 built-in types, ChirpStack + TTS JSON, %d connections",
+                DEVICES, settings.webhookConnections());
         add(table, "LoRaWAN webhook ingest, decoded uplinks (" + setting + ")", ">= 5,000 uplinks/s, 0 lost", 5_000,
-                driver.post(uplinks.next(UPLINKS, true, false), MAX_SECONDS), stored.since(), false);
+                Measured.post(driver, cpu, uplinks.next(UPLINKS, true, false)), stored.since(), false);
         driver.post(uplinks.next(WARM_UP_UPLINKS / 10, false, false), MAX_SECONDS);
         stored.since();
         add(table, "LoRaWAN webhook ingest, JavaScript decoding (raw uplinks, " + setting + ")",
-                ">= 1,000 uplinks/s, 0 lost", 1_000, driver.post(uplinks.next(UPLINKS, false, false), MAX_SECONDS),
+                ">= 1,000 uplinks/s, 0 lost", 1_000, Measured.post(driver, cpu, uplinks.next(UPLINKS, false, false)),
                 stored.since(), false);
         add(table, "LoRaWAN webhook ingest, duplicate storm (decoded, each uplink posted twice at once, " + setting + ")",
-                "one copy stored, one duplicate, 0 lost", 0, driver.post(uplinks.next(UPLINKS / 2, true, true), MAX_SECONDS),
-                stored.since(), true);
+                "one copy stored, one duplicate, 0 lost", 0,
+                Measured.post(driver, cpu, uplinks.next(UPLINKS / 2, true, true)), stored.since(), true);
     }
 
-    private static void add(ResultTable table, String scenario, String target, double minPerSecond,
-                            UplinkDriver.Result result, StoredUplinks.Counts stored, boolean storm) {
+    /** A run's answers and the CPU time it cost: the JVM (server and client) and PostgreSQL. */
+    private record Measured(UplinkDriver.Result result, CpuUse.Sample cpu) {
+
+        static Measured post(UplinkDriver driver, CpuUse cpu, List<LorawanUplinks.Request> requests) throws IOException {
+            System.out.printf("measuring %,d requests ...%n", requests.size());
+            CpuUse.Sample before = cpu.now();
+            UplinkDriver.Result result = driver.post(requests, MAX_SECONDS);
+            return new Measured(result, cpu.now().minus(before));
+        }
+
+        /** CPU seconds per 10,000 answered uplinks: the server's part of the JVM, PostgreSQL, the client. */
+        String describe() {
+            double per = 10_000.0 / Math.max(1, result.stored() + result.duplicates() + result.other()) / 1e9;
+            return String.format("CPU per 10,000 uplinks: server JVM %.2f s, PostgreSQL %.2f s, client %.2f s",
+                    (cpu.jvmNanos() - result.clientCpuNanos()) * per, cpu.postgresNanos() * per,
+                    result.clientCpuNanos() * per);
+        }
+    }
+
+    private static void add(ResultTable table, String scenario, String target, double minPerSecond, Measured measured,
+                            StoredUplinks.Counts stored, boolean storm) {
+        UplinkDriver.Result result = measured.result();
         // acknowledged as stored, but without Observations in the database
         long lost = result.stored() - stored.uplinks();
         boolean met = result.perSecond() >= minPerSecond && lost == 0 && result.other() == 0
                 && (!storm || result.duplicates() == result.stored());
         table.add(scenario, String.format("%.0f uplinks/s (%,d stored, %,d duplicate, %,d other; %,d Observations; %d lost;"
-                        + " %,d answers 503 retried; %s)", result.perSecond(), result.stored(), result.duplicates(),
-                result.other(), stored.observations(), lost, result.retried(), result.latencies().describe()), target, met);
+                        + " %,d answers 503 retried; %s; %s)", result.perSecond(), result.stored(), result.duplicates(),
+                result.other(), stored.observations(), lost, result.retried(), result.latencies().describe(),
+                measured.describe()), target, met);
     }
 
     /** The tenant's uplinks that have Observations, and the Observations, counted in the database. */

@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +27,6 @@ public class UplinkIngest implements UplinkSink {
     private final Provisioning provisioning;
     private final UplinkWriter writer;
     private final Transactions transactions;
-    private final Clock clock = Clock.systemUTC();
 
     public UplinkIngest(DeviceRoutes routes, PayloadDecoding decoding, Provisioning provisioning, UplinkWriter writer,
                         DataSource dataSource) {
@@ -72,7 +69,7 @@ public class UplinkIngest implements UplinkSink {
     List<ObservationInserts.Row> observations(long tenantId, Uplink uplink, ObjectNode decoded,
                                               List<MappedDatastream> datastreams) {
         try {
-            return ObservationRows.of(tenantId, uplink, decoded, datastreams, clock.instant().atOffset(ZoneOffset.UTC));
+            return ObservationRows.of(tenantId, uplink, decoded, datastreams);
         } catch (ApiException refused) {
             throw new NotProvisionable("an Observation of the uplink is refused: " + refused.getMessage()
                     + (refused.where() == null ? "" : " (" + refused.where() + ")"));

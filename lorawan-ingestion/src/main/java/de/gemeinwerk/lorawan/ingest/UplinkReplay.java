@@ -63,7 +63,7 @@ public class UplinkReplay {
             }
         }
         int[] stored = new int[1];
-        ObservationInserts.insert(connection, rows, (index, outcome) -> {
+        ObservationInserts.insertIds(connection, rows, (index, outcome) -> {
             if (outcome instanceof ObservationInserts.Outcome.Inserted) {
                 stored[0]++;
             }

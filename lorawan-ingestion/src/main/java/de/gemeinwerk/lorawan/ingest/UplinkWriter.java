@@ -105,7 +105,7 @@ public final class UplinkWriter implements AutoCloseable {
                     }
                 }
                 KeptUplink.insert(connection, kept);
-                ObservationInserts.insert(connection, rows, (index, outcome) -> {
+                ObservationInserts.insertIds(connection, rows, (index, outcome) -> {
                     if (outcome instanceof ObservationInserts.Outcome.Rejected rejected) {
                         // its Datastream was deleted through the SensorThings API since the device was provisioned
                         log.warn("an Observation of an uplink was refused: {}", rejected.error().getMessage());

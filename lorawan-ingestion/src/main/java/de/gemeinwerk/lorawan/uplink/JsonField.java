@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,11 +27,14 @@ final class JsonField {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final JsonNode node;
-    private final String pointer;
+    // the pointer is made only for an error: a request reads dozens of fields and (almost always) has none
+    private final JsonField parent;
+    private final String token;
 
-    private JsonField(JsonNode node, String pointer) {
+    private JsonField(JsonNode node, JsonField parent, String token) {
         this.node = node;
-        this.pointer = pointer;
+        this.parent = parent;
+        this.token = token;
     }
 
     /** The body as a JSON object; 400 when it is empty, not JSON or not an object. */
@@ -41,18 +43,23 @@ final class JsonField {
             throw ApiException.badRequest("The request body is empty.", "body");
         }
         try {
-            return new JsonField(MAPPER.readTree(body), "").object();
+            return new JsonField(MAPPER.readTree(body), null, null).object();
         } catch (JacksonException e) {
             throw JsonErrors.toApiException(e);
         }
     }
 
     JsonField get(String name) {
-        return new JsonField(node.path(name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"));
+        return new JsonField(node.path(name), this, name);
     }
 
+    /** Where this value is in the message, as a JSON pointer ({@code /} for the whole message). */
     String pointer() {
-        return pointer.isEmpty() ? "/" : pointer;
+        return parent == null ? "/" : path();
+    }
+
+    private String path() {
+        return parent == null ? "" : parent.path() + "/" + token.replace("~", "~0").replace("/", "~1");
     }
 
     boolean isPresent() {
@@ -81,7 +88,7 @@ final class JsonField {
             throw error(pointer() + " must be a JSON array.");
         }
         for (int i = 0; i < node.size(); i++) {
-            elements.add(new JsonField(node.get(i), pointer + "/" + i));
+            elements.add(new JsonField(node.get(i), this, Integer.toString(i)));
         }
         return elements;
     }
@@ -114,7 +121,7 @@ final class JsonField {
         }
         String text = string();
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return Rfc3339.parse(text);
         } catch (DateTimeParseException e) {
             throw error(pointer() + " must be an RFC 3339 timestamp with offset, not '" + text + "'.");
         }

@@ -16,6 +16,13 @@ public final class DatastreamSummaries {
     /** CTEs of the insert statement over its {@code obs} CTE (the inserted rows), separated by a comma. */
     public static final String KEEP_INSERTED = ObservationExtents.WIDEN + "," + HourlyRollup.ADD_INSERTED;
 
+    /**
+     * The columns of the inserted rows that {@link #KEEP_INSERTED} reads: all that {@code obs} must return when the
+     * statement reads nothing else of them (a wide column such as parameters would only be copied along).
+     */
+    public static final String INSERTED_COLUMNS = "id, datastream_id, phenomenon_time_start, phenomenon_time_end,"
+            + " result_time, result_type, result_number, result_string, result_boolean, result_json";
+
     private DatastreamSummaries() {}
 
     /**

@@ -49,16 +49,21 @@ final class ObservationStatement {
 
     private ObservationStatement() {}
 
-    /** The results in the order of the rows. */
-    static List<Result> run(Connection connection, List<ObservationInserts.Row> rows) throws SQLException {
+    /**
+     * The results in the order of the rows; {@code readBack}: each inserted row with all its columns, else with its id
+     * alone ({@link EntityRow#of}), which spares the database writing out and the caller reading every stored row.
+     */
+    static List<Result> run(Connection connection, List<ObservationInserts.Row> rows, boolean readBack)
+            throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
         Result[] results = new Result[rows.size()];
-        try (PreparedStatement statement = Statements.prepare(connection, sql(rows));
+        try (PreparedStatement statement = Statements.prepare(connection, sql(rows, readBack));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                EntityRow inserted = rs.getObject(6) == null ? null : EntityReader.row(rs, STORED, 6);
+                EntityRow inserted = rs.getObject(6) == null ? null
+                        : readBack ? EntityReader.row(rs, STORED, 6) : EntityRow.of(rs.getLong(6));
                 results[rs.getInt(1) - 1] = new Result(rs.getBoolean(2), (Long) rs.getObject(3), inserted,
                         (Integer) rs.getObject(4), rs.getInt(5));
             }
@@ -66,7 +71,7 @@ final class ObservationStatement {
         return Arrays.asList(results);
     }
 
-    private static Sql sql(List<ObservationInserts.Row> rows) {
+    private static Sql sql(List<ObservationInserts.Row> rows, boolean readBack) {
         List<Columns.Column> layout = rows.getFirst().columns();
         List<Object> params = new ArrayList<>(List.of(
                 longs(rows, ObservationInserts.Row::tenantId),
@@ -74,10 +79,9 @@ final class ObservationStatement {
                 longs(rows, row -> row.multi() ? row.datastream().id() : null),
                 longs(rows, row -> row.feature() == null ? null : row.feature().id())));
         for (int c = 0; c < layout.size(); c++) {
-            int column = c;
-            params.add(new SqlArray("text", rows.stream().map(row -> text(row.columns().get(column).value())).toArray()));
+            params.add(new SqlArray("text", texts(rows, c)));
         }
-        return new Sql(text(layout), params);
+        return new Sql(text(layout, readBack), params);
     }
 
     /**
@@ -85,7 +89,7 @@ final class ObservationStatement {
      * Datastream or a MultiDatastream; rows of MultiDatastreams are inserted by a CTE of their own ({@code multi_obs}),
      * so that everything kept per Datastream (counts, time envelopes) stays a matter of {@code obs} alone.
      */
-    private static String text(List<Columns.Column> layout) {
+    private static String text(List<Columns.Column> layout, boolean readBack) {
         List<String> arrays = new ArrayList<>();
         List<String> values = new ArrayList<>();
         String result = null;
@@ -140,14 +144,18 @@ final class ObservationStatement {
                 + " case when (c.datastream_id is not null or c.multi_datastream_id is not null)"
                 + " and c.feature_of_interest_id is not null and c.found_size is not distinct from c.width"
                 + " then nextval('sta_observation_id_seq') end as id from checked c),"
-                + " obs as" + insert + "datastream_id is not null returning o.*),"
-                + " multi_obs as" + insert + "multi_datastream_id is not null returning o.*),"
+                + " obs as" + insert + "datastream_id is not null returning "
+                + (readBack ? "o.*" : DatastreamSummaries.INSERTED_COLUMNS) + "),"
+                + " multi_obs as" + insert + "multi_datastream_id is not null" + (readBack ? " returning o.*" : "") + "),"
                 + " counted as (insert into sta_observation_count (datastream_id, delta)"
                 + " select datastream_id, count(*) from obs group by datastream_id),"
                 + DatastreamSummaries.KEEP_INSERTED
                 + " select r.n, r.datastream_id is not null or r.multi_datastream_id is not null, r.location_id,"
-                + " r.expected_size, r.found_size, o.id, " + String.join(", ", returned)
-                + " from resolved r left join (select * from obs union all select * from multi_obs) o on o.id = r.id";
+                + " r.expected_size, r.found_size, "
+                // a row is inserted exactly when it drew an id (the data-modifying CTEs run whether read or not)
+                + (readBack ? "o.id, " + String.join(", ", returned)
+                + " from resolved r left join (select * from obs union all select * from multi_obs) o on o.id = r.id"
+                : "r.id from resolved r");
     }
 
     /** The lowest-id Location of the Thing of the (Multi)Datastream at {@code alias}: where a FeatureOfInterest comes from. */
@@ -158,6 +166,26 @@ final class ObservationStatement {
 
     private static SqlArray longs(List<ObservationInserts.Row> rows, Function<ObservationInserts.Row, Long> value) {
         return new SqlArray("bigint", rows.stream().map(value).toArray());
+    }
+
+    /**
+     * One column of all rows as texts. Rows that share a value (the Observations of one device message share times and
+     * parameters, see {@link ObservationInserts.Siblings}) follow each other, so a value is converted only when it is
+     * not the very object the row before had.
+     */
+    private static Object[] texts(List<ObservationInserts.Row> rows, int column) {
+        Object[] texts = new Object[rows.size()];
+        Object previous = null;
+        String text = null;
+        for (int i = 0; i < texts.length; i++) {
+            Object value = rows.get(i).columns().get(column).value();
+            if (value != previous) {
+                previous = value;
+                text = text(value);
+            }
+            texts[i] = text;
+        }
+        return texts;
     }
 
     /** A column value as text for its array; the column's cast reads it back. */

@@ -13,39 +13,47 @@ import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.logging.LogContext;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.platform.tenant.Tenants;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP integrations of the network servers post here: ChirpStack ({@code ?event=up|join|…}, JSON or Protobuf) and
- * The Things Stack (any path below its base URL; the message type is recognised from the body). Answers 200 only once
- * the uplink is committed (or recognised as a duplicate, or as an event that is not stored); 503 with Retry-After
- * when it could not be, so the network server retries. Every refusal is logged in one line with tenant and reason.
+ * The HTTP integrations of the network servers post here: ChirpStack ({@code /{tenant}/lorawan/v1/chirpstack?event=
+ * up|join|…}, JSON or Protobuf) and The Things Stack ({@code /{tenant}/lorawan/v1/the-things-stack[/…]}, any path
+ * below its base URL; the message type is recognised from the body). Answers 200 only once the uplink is committed
+ * (or recognised as a duplicate, or as an event that is not stored); 503 with Retry-After when it could not be, so
+ * the network server retries. Every refusal is logged in one line with tenant and reason.
+ * <p>
+ * A servlet filter right after the request log, not a Spring MVC controller: a webhook is one fixed request shape
+ * posted thousands of times a second, and Spring MVC's dispatch (filters, handler lookup, argument resolution,
+ * content negotiation, metrics observation) cost about as much CPU as everything else the request does. The request
+ * log line and id stay; the {@code http.server.requests} metrics leave webhook posts out ({@link WebhookObservations}).
  */
-@RestController
-public class WebhookController {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class WebhookEndpoint extends HttpFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
-    static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+    private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final Tenants tenants;
@@ -53,8 +61,8 @@ public class WebhookController {
     private final UplinkSink sink;
     private final long waitMillis;
 
-    public WebhookController(Tenants tenants, WebhookAuthentication authentication, UplinkSink sink,
-                             @Value("${gemeinwerk.lorawan.ingest.timeout-millis:10000}") long timeoutMillis) {
+    public WebhookEndpoint(Tenants tenants, WebhookAuthentication authentication, UplinkSink sink,
+                           @Value("${gemeinwerk.lorawan.ingest.timeout-millis:10000}") long timeoutMillis) {
         this.tenants = tenants;
         this.authentication = authentication;
         this.sink = sink;
@@ -62,62 +70,59 @@ public class WebhookController {
         this.waitMillis = 2 * timeoutMillis;
     }
 
-    @PostMapping("/{tenant}/lorawan/v1/chirpstack")
-    Map<String, String> chirpstack(@PathVariable("tenant") String tenantSlug,
-                                   @RequestParam(name = "event", required = false) String event,
-                                   HttpServletRequest request, HttpServletResponse response) {
-        return receive(tenantSlug, NetworkServer.CHIRPSTACK, request, response, body ->
-                switch (contentType(request, true)) {
-                    case "application/octet-stream" -> ChirpStackEvents.parseProtobuf(event, body);
-                    default -> ChirpStackEvents.parse(event, body);
-                });
-    }
-
-    @PostMapping({"/{tenant}/lorawan/v1/the-things-stack", "/{tenant}/lorawan/v1/the-things-stack/**"})
-    Map<String, String> theThingsStack(@PathVariable("tenant") String tenantSlug, HttpServletRequest request,
-                                       HttpServletResponse response) {
-        return receive(tenantSlug, NetworkServer.THE_THINGS_STACK, request, response, body -> {
-            contentType(request, false);
-            return TheThingsStackMessages.parse(body);
-        });
-    }
-
-    private interface Parser {
-        NetworkServerMessage parse(byte[] body);
-    }
-
-    private Map<String, String> receive(String tenantSlug, NetworkServer server, HttpServletRequest request,
-                                        HttpServletResponse response, Parser parser) {
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        WebhookPath path = WebhookPath.of(request.getRequestURI());
+        if (path == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         try {
-            return receiveOrRefuse(tenantSlug, server, request, parser);
+            if (!request.getMethod().equals("POST")) {
+                response.setHeader(HttpHeaders.ALLOW, "POST");
+                throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "A webhook takes POST requests only.", null);
+            }
+            WebhookAnswers.outcome(response, receive(path, request));
         } catch (ApiException refused) {
-            log.info("LoRaWAN {} webhook of tenant '{}' refused ({}): {}{}", NetworkServerNames.name(server),
-                    tenantSlug, refused.status().value(), refused.getMessage(),
+            log.info("LoRaWAN {} webhook of tenant '{}' refused ({}): {}{}", NetworkServerNames.name(path.server()),
+                    path.tenant(), refused.status().value(), refused.getMessage(),
                     refused.where() == null ? "" : " at " + refused.where());
             if (refused.status() == HttpStatus.SERVICE_UNAVAILABLE) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             }
-            throw refused;
+            WebhookAnswers.problem(response, refused, request.getRequestURI());
         }
     }
 
-    private Map<String, String> receiveOrRefuse(String tenantSlug, NetworkServer server, HttpServletRequest request,
-                                                Parser parser) {
+    /** The outcome's name ({@code stored}, {@code duplicate}, {@code quarantined}, {@code ignored}). */
+    private String receive(WebhookPath path, HttpServletRequest request) {
         try {
-            Tenant tenant = tenants.require(tenantSlug);
+            Tenant tenant = tenants.require(path.tenant());
             MDC.put(LogContext.TENANT, tenant.slug());
-            authentication.authenticate(tenant.id(), server, request);
-            NetworkServerMessage message = parser.parse(body(request));
+            authentication.authenticate(tenant.id(), path.server(), request);
+            NetworkServerMessage message = parse(path.server(), request);
             if (message instanceof DeviceEvent event) {
-                log.info("LoRaWAN {} event '{}' of device {} ignored", NetworkServerNames.name(server), event.type(),
-                        event.devEui());
-                return Map.of("outcome", "ignored");
+                log.info("LoRaWAN {} event '{}' of device {} ignored", NetworkServerNames.name(path.server()),
+                        event.type(), event.devEui());
+                return "ignored";
             }
-            return Map.of("outcome", store(tenant, (Uplink) message).name().toLowerCase(Locale.ROOT));
+            return store(tenant, (Uplink) message).name().toLowerCase(Locale.ROOT);
         } catch (DataAccessException databaseDown) {
             // looking up the tenant or the secret failed: the network server must retry, not give up on a 500
             throw unavailable();
         }
+    }
+
+    private static NetworkServerMessage parse(NetworkServer server, HttpServletRequest request) {
+        if (server == NetworkServer.THE_THINGS_STACK) {
+            contentType(request, false);
+            return TheThingsStackMessages.parse(body(request));
+        }
+        String event = WebhookPath.queryParameter(request.getQueryString(), "event");
+        return contentType(request, true).equals("application/octet-stream")
+                ? ChirpStackEvents.parseProtobuf(event, body(request))
+                : ChirpStackEvents.parse(event, body(request));
     }
 
     private IngestOutcome store(Tenant tenant, Uplink uplink) {
