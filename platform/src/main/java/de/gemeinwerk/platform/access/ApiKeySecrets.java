@@ -14,6 +14,7 @@ import java.util.Base64;
 public final class ApiKeySecrets {
 
     static final String PREFIX = "gw_";
+    private static final MessageDigest SHA_256 = sha256();
     private static final int RANDOM_BYTES = 32;
     // 32 bytes are 43 base64url characters without padding
     private static final int KEY_LENGTH = PREFIX.length() + 43;
@@ -46,7 +47,17 @@ public final class ApiKeySecrets {
 
     public static byte[] hash(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
+            // a clone of a prepared digest: getInstance searches the security providers on every call, which showed
+            // in the webhook's profile (a secret is hashed on every uplink)
+            return ((MessageDigest) SHA_256.clone()).digest(key.getBytes(StandardCharsets.US_ASCII));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
