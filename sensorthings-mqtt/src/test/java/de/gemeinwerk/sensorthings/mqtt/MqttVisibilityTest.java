@@ -10,9 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MQTT subscriptions and private Datastreams (and the FeaturesOfInterest generated from hidden Locations): a subscriber without a key of the tenant (none, or another tenant's)
- * cannot subscribe through a hidden entity and gets no message about one — also when it shares a topic with the
- * tenant's own key, and when the entity becomes private after the SUBSCRIBE.
+ * MQTT subscriptions and private Datastreams and Things: a subscriber without a key of the tenant (none, or another
+ * tenant's) cannot subscribe through a hidden entity and gets no message about one (nor about a FeatureOfInterest
+ * generated from a hidden Location) — also when it shares a topic with the tenant's own key, and when the entity
+ * becomes private after the SUBSCRIBE.
  */
 class MqttVisibilityTest extends MqttTestBase {
 
