@@ -138,8 +138,11 @@ public class LiveUpdates implements Consumer<List<Change>> {
         }
     }
 
-    /** The latest values of these Datastreams in the form of {@code Datastreams/$latest}, in chunks. */
-    private List<JsonNode> latest(long tenantId, List<Long> datastreams) {
+    /**
+     * The latest values of these Datastreams in the form of {@code Datastreams/$latest}, in chunks; a chunk of which the
+     * public sees no value is left out, as even an empty event would tell that a hidden Datastream got an Observation.
+     */
+    List<JsonNode> latest(long tenantId, List<Long> datastreams) {
         List<Get> gets = new ArrayList<>();
         for (int from = 0; from < datastreams.size(); from += IDS_PER_READ) {
             String filter = datastreams.subList(from, Math.min(datastreams.size(), from + IDS_PER_READ)).stream()
@@ -148,7 +151,8 @@ public class LiveUpdates implements Consumer<List<Change>> {
                     "$expand", StaReads.LATEST_OBSERVATION, "$top", String.valueOf(IDS_PER_READ))));
         }
         // no self links are sent, so the service root does not matter
-        return reads.read(tenantId, "", gets).stream().map(this::compact).toList();
+        return reads.read(tenantId, "", gets).stream().map(this::compact)
+                .filter(answer -> !answer.path("value").isEmpty()).toList();
     }
 
     /** {"value": [{"Datastream@iot.id": 7, "@iot.id": 912, "phenomenonTime": …, "result": …}]} as $latest answers */

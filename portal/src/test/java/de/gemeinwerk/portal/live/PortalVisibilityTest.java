@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,8 @@ class PortalVisibilityTest extends PortalTestBase {
 
     @Autowired
     Visibility visibility;
+    @Autowired
+    LiveUpdates live;
 
     @Test
     void privateThingsAndDatastreamsShowNowhereInThePortal() throws Exception {
@@ -59,8 +62,12 @@ class PortalVisibilityTest extends PortalTestBase {
             do {
                 event = stream.next();
                 assertThat(event.data()).doesNotContain("93.75", "94.75", "\"Datastream@iot.id\":" + seed.waterLevel + ",",
-                        "\"Datastream@iot.id\":" + seed.freeSpaces + ",");
+                        "\"Datastream@iot.id\":" + seed.freeSpaces + ",", "{\"value\":[]}");
             } while (!event.data().contains("7.25"));
+
+            // not even an empty event tells that a hidden Datastream got an Observation
+            assertThat(live.latest(tenant, List.of(seed.waterLevel, seed.freeSpaces))).isEmpty();
+            assertThat(live.latest(tenant, List.of(seed.waterLevel, temperature))).hasSize(1);
 
             // a Thing that becomes public again: open maps reload their Things
             visibility.setPublic(tenant, EntityType.THING, seed.carPark, true);

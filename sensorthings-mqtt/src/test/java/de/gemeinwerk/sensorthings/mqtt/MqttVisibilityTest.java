@@ -10,9 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MQTT subscriptions and private Datastreams: a subscriber without a key of the tenant (none, or another tenant's)
- * cannot subscribe through a hidden entity and gets no message about one — also when it shares a topic with the
- * tenant's own key, and when the entity becomes private after the SUBSCRIBE.
+ * MQTT subscriptions and private Datastreams and Things: a subscriber without a key of the tenant (none, or another
+ * tenant's) cannot subscribe through a hidden entity and gets no message about one (nor about a FeatureOfInterest
+ * generated from a hidden Location) — also when it shares a topic with the tenant's own key, and when the entity
+ * becomes private after the SUBSCRIBE.
  */
 class MqttVisibilityTest extends MqttTestBase {
 
@@ -86,5 +87,32 @@ class MqttVisibilityTest extends MqttTestBase {
             client.create("Datastreams(" + datastream + ")/Observations", "{\"result\": 3}");
             assertThat(result(anonymous.next())).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aFeatureOfInterestGeneratedFromTheLocationOfAPrivateThingIsNotAnnounced() throws Exception {
+        IngestTenant tenant = newTenant();
+        StaClient client = tenant.client();
+        long datastream = tenant.datastream();
+        long thing = client.get("Datastreams(" + datastream + ")/Thing").get("@iot.id").asLong();
+        visibility.setPublic(client.tenant().id(), EntityType.THING, thing, false);
+        String topic = topic(client, "FeaturesOfInterest");
+        try (TestMqtt own = TestMqtt.connect(broker.port(), client.key());
+             TestMqtt anonymous = TestMqtt.connect(broker.port(), null)) {
+            assertThat(own.subscribe(topic)).isEqualTo(1);
+            assertThat(anonymous.subscribe(topic)).isEqualTo(1);
+            // no FeatureOfInterest given: one is generated from the private Thing's Location "Brücke"
+            client.create("Datastreams(" + datastream + ")/Observations", "{\"result\": 901}");
+            assertThat(name(own.next())).isEqualTo("Brücke");
+            tenant.feature();
+            // the generated one came first and was not announced to the public; the created "Ufer" is
+            assertThat(name(anonymous.next())).isEqualTo("Ufer");
+            assertThat(name(own.next())).isEqualTo("Ufer");
+        }
+    }
+
+    private static String name(TestMqtt.Message message) {
+        assertThat(message).as("a message").isNotNull();
+        return StaClient.json(message.payload()).get("name").asString();
     }
 }

@@ -15,7 +15,9 @@ import de.gemeinwerk.sensorthings.model.Relation;
  *   <li>a Thing that is public; a Datastream or MultiDatastream that is public and whose Thing is;</li>
  *   <li>an Observation whose Datastream or MultiDatastream is visible; a HistoricalLocation whose Thing is;</li>
  *   <li>a Location linked to no Thing or to at least one visible Thing;</li>
- *   <li>every Sensor, ObservedProperty and FeatureOfInterest (they are shared descriptions, see README).</li>
+ *   <li>a FeatureOfInterest created as such, or generated from a visible Location (it copies the Location's name
+ *       and geometry; a visible Observation's generated FeatureOfInterest is a public Thing's Location);</li>
+ *   <li>every Sensor and ObservedProperty (they are shared descriptions, see README).</li>
  * </ul>
  * For a reader kept from private entities a table is written as the derived table of its visible rows
  * ({@code (select … where visible) alias}), which PostgreSQL pulls up into the statement, so the planner still uses
@@ -78,10 +80,17 @@ public record ReadScope(long tenantId, boolean hidesPrivate) {
             case OBSERVATION -> "(select o.* from sta_observation o where " + ObservationTenancy.text("o", this) + ")";
             case HISTORICAL_LOCATION -> "(select h.* from sta_historical_location h join sta_thing ht on ht.id"
                     + " = h.thing_id where ht.is_public)";
-            case LOCATION -> "(select l.* from sta_location l where not exists (select 1 from sta_thing_location ll"
-                    + " where ll.location_id = l.id) or exists (select 1 from sta_thing_location ll join sta_thing lt"
-                    + " on lt.id = ll.thing_id where ll.location_id = l.id and lt.is_public))";
+            case LOCATION -> "(select l.* from sta_location l where " + locationVisible("l.id") + ")";
+            case FEATURE_OF_INTEREST -> "(select f.* from sta_feature_of_interest f where f.generated_from_location_id"
+                    + " is null or " + locationVisible("f.generated_from_location_id") + ")";
             default -> type.table();
         };
+    }
+
+    /** Condition that the Location with id {@code location} is linked to no Thing or to at least one public Thing. */
+    private static String locationVisible(String location) {
+        return "(not exists (select 1 from sta_thing_location ll where ll.location_id = " + location + ")"
+                + " or exists (select 1 from sta_thing_location ll join sta_thing lt on lt.id = ll.thing_id"
+                + " where ll.location_id = " + location + " and lt.is_public))";
     }
 }

@@ -52,10 +52,12 @@ class ReadScopeTest {
         assertThat(page(Target.collection(EntityType.THING), PUBLIC, Map.of()).text())
                 .startsWith("select e.id").contains(" from (select t.* from sta_thing t where t.is_public) e where e.tenant_id = ?");
         for (EntityType type : List.of(EntityType.DATASTREAM, EntityType.MULTI_DATASTREAM, EntityType.LOCATION,
-                EntityType.HISTORICAL_LOCATION, EntityType.OBSERVATION)) {
+                EntityType.HISTORICAL_LOCATION, EntityType.OBSERVATION, EntityType.FEATURE_OF_INTEREST)) {
             assertThat(page(Target.collection(type), PUBLIC, Map.of()).text()).as(type.setName()).contains("is_public");
         }
-        for (EntityType shared : List.of(EntityType.SENSOR, EntityType.OBSERVED_PROPERTY, EntityType.FEATURE_OF_INTEREST)) {
+        assertThat(page(Target.collection(EntityType.FEATURE_OF_INTEREST), PUBLIC, Map.of()).text())
+                .contains("from (select f.* from sta_feature_of_interest f where f.generated_from_location_id is null or");
+        for (EntityType shared : List.of(EntityType.SENSOR, EntityType.OBSERVED_PROPERTY)) {
             assertThat(page(Target.collection(shared), PUBLIC, Map.of()).text()).as(shared.setName())
                     .doesNotContain("is_public");
         }
@@ -66,7 +68,7 @@ class ReadScopeTest {
         String sql = page(Target.collection(EntityType.OBSERVATION), PUBLIC, Map.of()).text();
         assertThat(sql).contains("from sta_observation e where (e.datastream_id in (select d.id from (select d.* from"
                 + " sta_datastream d join sta_thing dt on dt.id = d.thing_id where d.is_public and dt.is_public) d"
-                + " where d.tenant_id = 7)");
+                + " where d.tenant_id = ?)");
     }
 
     @Test
@@ -74,7 +76,8 @@ class ReadScopeTest {
         List<Navigation> implied = List.of(nav(EntityType.DATASTREAM, "Observations"),
                 nav(EntityType.MULTI_DATASTREAM, "Observations"), nav(EntityType.THING, "Locations"),
                 nav(EntityType.THING, "HistoricalLocations"), nav(EntityType.DATASTREAM, "Thing"),
-                nav(EntityType.OBSERVATION, "Datastream"), nav(EntityType.HISTORICAL_LOCATION, "Thing"));
+                nav(EntityType.OBSERVATION, "Datastream"), nav(EntityType.HISTORICAL_LOCATION, "Thing"),
+                nav(EntityType.OBSERVATION, "FeatureOfInterest"));
         for (Navigation navigation : implied) {
             EntityType parent = parentOf(navigation);
             assertThat(page(Target.navigation(parent, 1, navigation, null), PUBLIC, Map.of()).text())

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * Observations of hidden (Multi)Datastreams have results from 900 on, visible ones below 10, so a leaked value is
  * recognisable. All share one FeatureOfInterest, one Sensor, one ObservedProperty (visible to everyone).
+ * {@code generatedFeature} was generated from {@code privateLocation} for an Observation posted without one (since
+ * deleted): it copies the hidden Location's name and geometry, so it is hidden too.
  */
 final class PrivateData {
 
@@ -48,6 +50,7 @@ final class PrivateData {
     final long sharedLocation;
     final long privateLocation;
     final long lonelyLocation;
+    final long generatedFeature;
     final long publicHistoricalLocation;
     final long privateHistoricalLocation;
     final List<Long> visibleObservations = new ArrayList<>();
@@ -63,8 +66,9 @@ final class PrivateData {
                 {"name": "Pegelsonde", "description": "d", "encodingType": "text/html", "metadata": "m"}""");
         property = own.create("ObservedProperties", """
                 {"name": "Wasserstand", "definition": "https://example.org/w", "description": "d"}""");
-        sharedLocation = location("Am Markt", 9.5);
+        // the private Location first: the lowest id is the private Thing's Location a FeatureOfInterest is generated from
         privateLocation = location("Geheimer Keller", 9.6);
+        sharedLocation = location("Am Markt", 9.5);
         lonelyLocation = location("Ohne Ding", 9.7);
         publicThing = own.create("Things", """
                 {"name": "Offener Pegel", "description": "d", "Locations": [{"@iot.id": %d}]}""".formatted(sharedLocation));
@@ -93,6 +97,7 @@ final class PrivateData {
         hiddenObservations.add(observation("Datastreams", privateDatastream, "902"));
         hiddenObservations.add(observation("Datastreams", datastreamOfPrivateThing, "903"));
         hiddenObservations.add(observation("MultiDatastreams", privateMulti, "[904]"));
+        generatedFeature = featureGeneratedFromTheLocationOf(datastreamOfPrivateThing);
         setPublic("Things", privateThing, false);
         setPublic("Datastreams", privateDatastream, false);
         setPublic("MultiDatastreams", privateMulti, false);
@@ -145,6 +150,15 @@ final class PrivateData {
         return own.create("Locations", """
                 {"name": "%s", "description": "d", "encodingType": "application/geo+json",
                  "location": {"type": "Point", "coordinates": [%s, 51.3]}}""".formatted(name, x));
+    }
+
+    private long featureGeneratedFromTheLocationOf(long datastream) {
+        long observation = own.create("Datastreams(" + datastream + ")/Observations",
+                "{\"result\": 999, \"phenomenonTime\": \"" + TIME + "\"}");
+        long generated = own.get("Observations(" + observation + ")/FeatureOfInterest").get("@iot.id").asLong();
+        HttpResponse<String> deleted = own.send("DELETE", "Observations(" + observation + ")", null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        return generated;
     }
 
     private long datastream(String name, long thing) {

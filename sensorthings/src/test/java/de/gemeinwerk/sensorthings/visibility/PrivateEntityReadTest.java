@@ -58,7 +58,7 @@ class PrivateEntityReadTest {
                         List.of(d.publicHistoricalLocation, d.privateHistoricalLocation)),
                 "Sensors", List.of(List.of(d.sensor), List.of(d.sensor)),
                 "ObservedProperties", List.of(List.of(d.property), List.of(d.property)),
-                "FeaturesOfInterest", List.of(List.of(d.feature), List.of(d.feature)));
+                "FeaturesOfInterest", List.of(List.of(d.feature), List.of(d.feature, d.generatedFeature)));
     }
 
     @Test
@@ -79,7 +79,8 @@ class PrivateEntityReadTest {
     void aHiddenEntityIsNotFoundExactlyLikeAMissingOne() {
         Map<String, Long> hidden = Map.of("Things", data.privateThing, "Datastreams", data.privateDatastream,
                 "MultiDatastreams", data.privateMulti, "Observations", data.hiddenObservations.getFirst(),
-                "Locations", data.privateLocation, "HistoricalLocations", data.privateHistoricalLocation);
+                "Locations", data.privateLocation, "HistoricalLocations", data.privateHistoricalLocation,
+                "FeaturesOfInterest", data.generatedFeature);
         for (Reader reader : data.readers()) {
             hidden.forEach((set, id) -> {
                 HttpResponse<String> response = reader.get(set + "(" + id + ")");
@@ -184,9 +185,13 @@ class PrivateEntityReadTest {
                     .isEqualTo(reader.seesPrivate() ? 4 : 1);
             JsonNode location = reader.json("Locations(" + d.sharedLocation + ")?$expand=Things($select=id)");
             assertThat(location.get("Things").size()).as(reader.name()).isEqualTo(reader.seesPrivate() ? 2 : 1);
-            JsonNode observations = reader.json("Observations?$expand=Datastream($select=id),MultiDatastream($select=id)");
+            JsonNode observations = reader.json("Observations?$expand=Datastream($select=id),MultiDatastream($select=id),"
+                    + "FeatureOfInterest($select=id)");
             assertThat(observations.get("value").size()).as(reader.name())
                     .isEqualTo(reader.seesPrivate() ? d.allObservations().size() : d.visibleObservations.size());
+            // a visible Observation's FeatureOfInterest is visible: expanded without a check
+            observations.get("value").forEach(observation -> assertThat(
+                    observation.get("FeatureOfInterest").get("@iot.id").asLong()).as(reader.name()).isEqualTo(d.feature));
         }
     }
 
@@ -198,6 +203,8 @@ class PrivateEntityReadTest {
                 "ObservedProperties?$filter=MultiDatastreams/any(m: m/name eq 'Geheimer Mehrfachstrom')",
                 "ObservedProperties?$filter=Datastreams/Thing/name eq 'Geheimer Pegel'",
                 "FeaturesOfInterest?$filter=Observations/result eq 901",
+                "FeaturesOfInterest?$filter=name eq 'Geheimer Keller'",
+                "FeaturesOfInterest?$filter=geo.intersects(feature, geography'POINT (9.6 51.3)')",
                 "FeaturesOfInterest?$filter=Observations/any(o: o/result ge 900)",
                 "FeaturesOfInterest?$filter=not Observations/all(o: o/result lt 900)",
                 "Things?$filter=Datastreams/any(d: d/name eq 'Geheimer Strom')",
@@ -254,6 +261,8 @@ class PrivateEntityReadTest {
             assertThat(things.get("features").size()).as(reader.name()).isEqualTo(reader.seesPrivate() ? 2 : 1);
             JsonNode locations = reader.json("Locations?$resultFormat=GeoJSON");
             assertThat(locations.get("features").size()).as(reader.name()).isEqualTo(reader.seesPrivate() ? 3 : 2);
+            JsonNode features = reader.json("FeaturesOfInterest?$resultFormat=GeoJSON");
+            assertThat(features.get("features").size()).as(reader.name()).isEqualTo(reader.seesPrivate() ? 2 : 1);
             JsonNode dataArray = reader.json("Observations?$resultFormat=dataArray&$select=id,result");
             int rows = 0;
             for (JsonNode group : dataArray.get("value")) {
