@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +113,28 @@ class DeviceImportTest extends LorawanTestBase {
                 .isEqualTo(privateType);
         assertThat(other.sta().http().send("GET", "/" + other.slug() + "/admin/v1/jobs/" + own.get("id").asLong(),
                 null, null, other.sta().key()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStrangerIsRefusedBeforeTheBodyIsReadAndAnOversizedFileIs413() throws IOException {
+        // only the headers are sent: the answer comes without the server waiting for the announced 100 MB
+        assertThat(headersOnly(null)).startsWith("HTTP/1.1 401");
+        assertThat(headersOnly(client.sta().key())).startsWith("HTTP/1.1 413").contains("at most 5 MiB");
+        assertThat(client.admin("GET", "/devices", null, 200)).isEmpty();
+    }
+
+    /** The answer to an import that announces a 100 MB body and never sends it. */
+    private String headersOnly(String key) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000); // a server waiting for the body fails the test instead of hanging it
+            socket.getOutputStream().write(("POST /" + client.slug() + "/admin/v1/lorawan/devices/imports HTTP/1.1\r\n"
+                    + "Host: localhost\r\nConnection: close\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 100000000\r\n"
+                    + (key == null ? "" : "Authorization: Bearer " + key + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void assertRefused(String csv, String where, String message) {
