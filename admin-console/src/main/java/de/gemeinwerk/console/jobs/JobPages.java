@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The progress of a long operation ({@code auftraege/{id}}): a progress bar with "120 von 400", the per-item errors,
@@ -24,17 +26,17 @@ import java.util.Map;
 @Controller
 public class JobPages {
 
-    /** Where the result of each kind of job can be seen (below the console root). */
-    private static final Map<String, String> RESULTS = Map.of(
-            "lorawan-adoption", "lorawan/geraete", "lorawan-device-import", "lorawan/geraete");
-
     // the municipality's clock, as its staff read it
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final Jobs jobs;
+    /** Where the result of each kind of job can be seen (below the console root). */
+    private final Map<String, String> results;
 
-    JobPages(Jobs jobs) {
+    JobPages(Jobs jobs, List<JobResultPage> resultPages) {
         this.jobs = jobs;
+        this.results = resultPages.stream().collect(Collectors.toUnmodifiableMap(JobResultPage::kind,
+                JobResultPage::page));
     }
 
     /** The page of job {@code id}, below the console root. */
@@ -52,8 +54,8 @@ public class JobPages {
         Job job = job(staff, id);
         model.addAttribute("job", job);
         model.addAttribute("startedAt", job.startedAt().atZone(ZONE));
-        model.addAttribute("kindKnown", RESULTS.containsKey(job.kind()));
-        model.addAttribute("result", RESULTS.get(job.kind()));
+        model.addAttribute("kindKnown", results.containsKey(job.kind()));
+        model.addAttribute("result", results.get(job.kind()));
         return "console/jobs/job";
     }
 

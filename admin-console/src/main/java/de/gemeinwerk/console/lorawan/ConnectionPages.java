@@ -1,5 +1,6 @@
 package de.gemeinwerk.console.lorawan;
 
+import de.gemeinwerk.console.web.Confirmation;
 import de.gemeinwerk.console.web.ConsoleNotFound;
 import de.gemeinwerk.console.web.ConsoleRequest;
 import de.gemeinwerk.console.web.FormErrors;

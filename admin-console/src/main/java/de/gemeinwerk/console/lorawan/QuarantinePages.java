@@ -1,6 +1,7 @@
 package de.gemeinwerk.console.lorawan;
 
 import de.gemeinwerk.console.jobs.JobPages;
+import de.gemeinwerk.console.web.Confirmation;
 import de.gemeinwerk.console.web.ConsoleNotFound;
 import de.gemeinwerk.console.web.ConsoleRequest;
 import de.gemeinwerk.console.web.FormErrors;

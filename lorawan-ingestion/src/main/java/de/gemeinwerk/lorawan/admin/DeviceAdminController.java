@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -70,12 +72,16 @@ public class DeviceAdminController {
         return administration.register(tenantId, json.read(body, DeviceRegistration.class));
     }
 
-    /** Registers the devices of a CSV file as a job: 202 with the job, whose progress {@code Location} shows. */
+    /**
+     * Registers the devices of a CSV file as a job: 202 with the job, whose progress {@code Location} shows. The body is
+     * read only after the key is checked, and never more than one byte beyond the limit (a stranger cannot make the
+     * server buffer an unbounded upload).
+     */
     @PostMapping(path = "/imports", consumes = "text/csv")
-    ResponseEntity<Job> importCsv(@PathVariable("tenant") String tenantSlug, @RequestBody byte[] body,
-                                  HttpServletRequest request) {
+    ResponseEntity<Job> importCsv(@PathVariable("tenant") String tenantSlug, HttpServletRequest request) {
         Tenant tenant = access.authorize(tenantSlug, request, Role.ADMIN);
-        Job job = deviceImport.start(tenant.id(), body, declaredCharset(request), jobHttp.startedBy(request));
+        Job job = deviceImport.start(tenant.id(), limitedBody(request), declaredCharset(request),
+                jobHttp.startedBy(request));
         return JobHttp.accepted(tenant, job);
     }
 
@@ -90,6 +96,18 @@ public class DeviceAdminController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable("tenant") String tenantSlug, @PathVariable String devEui, HttpServletRequest request) {
         administration.delete(access.authorize(tenantSlug, request, Role.ADMIN).id(), devEui);
+    }
+
+    /** The body, at most {@link DeviceImport#MAX_BYTES} + 1 bytes: {@link DeviceImport#start} refuses more with 413. */
+    private static byte[] limitedBody(HttpServletRequest request) {
+        if (request.getContentLengthLong() > DeviceImport.MAX_BYTES) {
+            throw DeviceImport.tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes(DeviceImport.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read: " + e.getMessage(), "body");
+        }
     }
 
     /** The charset the Content-Type header names (read from the header: the request's encoding may be defaulted). */

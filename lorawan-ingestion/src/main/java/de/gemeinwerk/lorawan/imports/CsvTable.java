@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A CSV file as RFC 4180 defines it — a header row, fields in double quotes where they hold the separator, a quote
  * ({@code ""}) or a line break — with what spreadsheets add: {@code ;} as the separator (German Excel, where {@code ,}
- * is the decimal mark; recognised from the header row), LF as well as CRLF, a UTF-8 byte order mark, Windows-1252 text
+ * is the decimal mark; recognised from the header row, or from Excel's first line {@code sep=;}), LF as well as CRLF, a UTF-8 byte order mark, Windows-1252 text
  * (Excel's "CSV (Trennzeichen-getrennt)"), and empty rows. Every error names the line and column. Pure.
  *
  * @param separator {@code ;} or {@code ,}
@@ -28,15 +28,27 @@ public record CsvTable(char separator, Row header, List<Row> rows) {
     public record Row(int line, List<String> fields) {
     }
 
-    /** {@code body} as text: in {@code declared} when the request names a charset, else UTF-8, else Windows-1252. */
+    /**
+     * {@code body} as text: in {@code declared} when the request names a charset (strictly: a byte that is not of that
+     * charset is a 400, never a stored U+FFFD), else UTF-8, else Windows-1252. UTF-16 is refused with a hint, since
+     * neither guess could read it.
+     */
     public static String decode(byte[] body, Charset declared) {
+        if (startsWithUtf16Mark(body) && (declared == null || !declared.name().startsWith("UTF-16"))) {
+            throw ApiException.badRequest("The file is UTF-16 (Excel's \"Unicode text\"); save it as CSV in UTF-8"
+                    + " or Windows-1252.", "body");
+        }
         String text;
         if (declared != null) {
-            text = new String(body, declared);
+            try {
+                text = strictly(body, declared);
+            } catch (CharacterCodingException e) {
+                throw ApiException.badRequest("The file is not valid " + declared.name() + " as its Content-Type"
+                        + " declares; save it in that charset or declare the one it is in.", "body");
+            }
         } else {
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+                text = strictly(body, StandardCharsets.UTF_8);
             } catch (CharacterCodingException notUtf8) {
                 text = new String(body, Charset.forName("windows-1252"));
             }
@@ -44,9 +56,21 @@ public record CsvTable(char separator, Row header, List<Row> rows) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    private static String strictly(byte[] body, Charset charset) throws CharacterCodingException {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    }
+
+    private static boolean startsWithUtf16Mark(byte[] body) {
+        return body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE));
+    }
+
     /** The table in {@code text}; 400 naming the line (and column) of what is malformed. */
     public static CsvTable read(String text) {
-        char separator = separator(text);
+        String firstLine = firstNonBlankLine(text);
+        Character declared = declaredSeparator(firstLine);
+        char separator = declared != null ? declared : separator(firstLine);
         List<Row> rows = new ArrayList<>();
         Reader reader = new Reader(text, separator);
         while (reader.more()) {
@@ -54,6 +78,9 @@ public record CsvTable(char separator, Row header, List<Row> rows) {
             if (row.fields().stream().anyMatch(field -> !field.isBlank())) {
                 rows.add(row);
             }
+        }
+        if (declared != null) {
+            rows.removeFirst(); // Excel's "sep=;" line is no header
         }
         if (rows.isEmpty()) {
             throw ApiException.badRequest("The file is empty; it needs a header row and a row per device.", "line 1");
@@ -68,11 +95,40 @@ public record CsvTable(char separator, Row header, List<Row> rows) {
         return new CsvTable(separator, header, rows);
     }
 
+    /** From the first line with more than white space on to the end: where the header row (or "sep=") starts. */
+    private static String firstNonBlankLine(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (!text.substring(start, end).isBlank()) {
+                return text.substring(start);
+            }
+            start = end + 1;
+        }
+        return "";
+    }
+
+    /** The separator of Excel's optional first line "sep=;" (or "sep=,"), or null when there is none. */
+    private static Character declaredSeparator(String firstLine) {
+        String line = firstLine.lines().findFirst().orElse("").strip();
+        if (!line.regionMatches(true, 0, "sep=", 0, 4)) {
+            return null;
+        }
+        if (line.equals(line.substring(0, 4) + ";") || line.equals(line.substring(0, 4) + ",")) {
+            return line.charAt(4);
+        }
+        throw ApiException.badRequest("The first line declares the separator '" + line.substring(4)
+                + "'; use ';' or ','.", "line 1");
+    }
+
     /** {@code ;} if the header row has one outside quotes, else {@code ,}. */
-    private static char separator(String text) {
+    private static char separator(String headerOnwards) {
         boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < headerOnwards.length(); i++) {
+            char c = headerOnwards.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {

@@ -52,7 +52,7 @@ public final class DeviceCsv {
 
     /** The file's devices; 400 naming line and column of the first problem. */
     public static List<ImportedDevice> read(CsvTable table, DeviceTypeNames types) {
-        Map<Column, Integer> columns = columns(table.header());
+        Map<Column, Integer> columns = columns(table);
         if (table.rows().isEmpty()) {
             throw ApiException.badRequest("The file has a header row but no devices.", "line 2");
         }
@@ -104,10 +104,14 @@ public final class DeviceCsv {
         return new ImportedDevice(row.row.line(), devEui, name, description, type, position);
     }
 
-    private static Map<Column, Integer> columns(CsvTable.Row header) {
+    private static Map<Column, Integer> columns(CsvTable table) {
+        CsvTable.Row header = table.header();
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         for (int i = 0; i < header.fields().size(); i++) {
             String title = header.fields().get(i);
+            if (title.isBlank() && emptyInEveryRow(table, i)) {
+                continue; // German Excel writes "devEui;name;;" for cells once touched, then emptied
+            }
             Column column = column(title);
             String where = "line " + header.line() + ", column " + (i + 1);
             if (column == null) {
@@ -125,6 +129,10 @@ public final class DeviceCsv {
             }
         }
         return columns;
+    }
+
+    private static boolean emptyInEveryRow(CsvTable table, int column) {
+        return table.rows().stream().allMatch(row -> row.fields().get(column).isBlank());
     }
 
     /** The column a header names: case, spaces, '-', '_' and umlauts do not matter ("Gerätetyp" = "geraetetyp"). */

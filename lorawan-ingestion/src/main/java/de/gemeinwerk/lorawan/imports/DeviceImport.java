@@ -40,13 +40,16 @@ public class DeviceImport {
      */
     public Job start(long tenantId, byte[] csv, Charset charset, String startedBy) {
         if (csv.length > MAX_BYTES) {
-            throw ApiException.payloadTooLarge("A device file may have at most " + MAX_BYTES / (1024 * 1024)
-                    + " MiB.");
+            throw tooLarge();
         }
         List<ImportedDevice> rows = DeviceCsv.read(CsvTable.read(CsvTable.decode(csv, charset)),
                 new UsableTypeNames(types.usable(tenantId)));
         return jobs.start(tenantId, KIND, startedBy, rows, row -> "line " + row.line() + " (" + row.devEui() + ")",
                 row -> register(tenantId, row));
+    }
+
+    public static ApiException tooLarge() {
+        return ApiException.payloadTooLarge("A device file may have at most " + MAX_BYTES / (1024 * 1024) + " MiB.");
     }
 
     private void register(long tenantId, ImportedDevice row) {

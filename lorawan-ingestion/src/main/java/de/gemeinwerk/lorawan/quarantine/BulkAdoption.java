@@ -64,8 +64,12 @@ public class BulkAdoption {
         List<String> chosen;
         Map<String, String> kept;
         if (all) {
-            kept = quarantine.unregistered(tenantId);
+            kept = quarantine.unregistered(tenantId, MAX_DEVICES + 1); // one more tells "too many"
             chosen = List.copyOf(kept.keySet());
+            if (chosen.isEmpty()) {
+                throw ApiException.badRequest("Nothing to adopt: the quarantine holds no unregistered device.",
+                        "/all");
+            }
         } else {
             chosen = devEuis(request.devEuis());
             kept = quarantine.names(tenantId, chosen);

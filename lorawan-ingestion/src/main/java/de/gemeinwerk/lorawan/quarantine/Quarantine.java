@@ -46,25 +46,25 @@ public class Quarantine {
 
     /**
      * The kept devices not registered in the tenant (what "adopt all" adopts), in DevEUI order, each with the name
-     * its network server last gave it (or null).
+     * its network server last gave it (or null); at most {@code limit} of them (the quarantine is unbounded).
      */
-    public Map<String, String> unregistered(long tenantId) {
+    public Map<String, String> unregistered(long tenantId, int limit) {
         return names(tenantId, """
                 and not exists (select 1 from lorawan_device d where d.tenant_id = q.tenant_id and d.dev_eui = q.dev_eui)""",
-                Map.of());
+                Map.of("limit", limit), "limit :limit");
     }
 
     /** The names the network server last gave the listed DevEUIs, for those kept in the tenant's quarantine. */
     public Map<String, String> names(long tenantId, List<String> devEuis) {
-        return names(tenantId, "and q.dev_eui = any(:devEuis)", Map.of("devEuis", devEuis.toArray(String[]::new)));
+        return names(tenantId, "and q.dev_eui = any(:devEuis)", Map.of("devEuis", devEuis.toArray(String[]::new)), "");
     }
 
-    private Map<String, String> names(long tenantId, String condition, Map<String, Object> params) {
+    private Map<String, String> names(long tenantId, String condition, Map<String, Object> params, String limit) {
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.sql("""
                         select dev_eui, (array_agg(device_name order by uplink_time desc, id desc))[1] as device_name
                         from lorawan_quarantine q where tenant_id = :tenant %s
-                        group by dev_eui order by dev_eui""".formatted(condition))
+                        group by dev_eui order by dev_eui %s""".formatted(condition, limit))
                 .param("tenant", tenantId).params(params)
                 .query(rs -> {
                     names.put(rs.getString("dev_eui"), rs.getString("device_name"));

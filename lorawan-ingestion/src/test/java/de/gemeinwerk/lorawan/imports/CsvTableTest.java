@@ -68,6 +68,51 @@ class CsvTableTest {
                 .isEqualTo("Größe");
     }
 
+    @Test
+    void excelsSepLineDeclaresTheSeparatorAndIsNoHeader() {
+        CsvTable table = CsvTable.read("sep=,\r\ndevEui,name;x\r\n1,2;3\r\n");
+
+        assertThat(table.separator()).isEqualTo(',');
+        assertThat(table.header().fields()).containsExactly("devEui", "name;x");
+        assertThat(table.rows().getFirst().fields()).containsExactly("1", "2;3");
+        assertThat(table.rows().getFirst().line()).isEqualTo(3);
+        assertWhere("sep=|\na|b\n", "line 1");
+    }
+
+    @Test
+    void theSeparatorIsTakenFromTheFirstLineWithText() {
+        CsvTable table = CsvTable.read("\r\n  \r\na;b\r\n1,5;2\r\n");
+
+        assertThat(table.separator()).isEqualTo(';');
+        assertThat(table.header().fields()).containsExactly("a", "b");
+        assertThat(table.rows().getFirst().fields()).containsExactly("1,5", "2");
+    }
+
+    @Test
+    void aDeclaredCharsetIsDecodedStrictly() {
+        byte[] excel = "Name\nGerätetyp".getBytes(Charset.forName("windows-1252"));
+
+        assertThatThrownBy(() -> CsvTable.decode(excel, StandardCharsets.UTF_8)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("not valid UTF-8").satisfies(e -> assertThat(((ApiException) e).where())
+                        .isEqualTo("body"));
+        assertThat(CsvTable.decode("Gerätetyp".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .isEqualTo("Gerätetyp");
+    }
+
+    @Test
+    void utf16IsRefusedWithAHint() {
+        byte[] littleEndian = "\uFEFFName".getBytes(StandardCharsets.UTF_16LE);
+        byte[] bigEndian = "\uFEFFName".getBytes(StandardCharsets.UTF_16BE);
+
+        for (byte[] utf16 : List.of(littleEndian, bigEndian)) {
+            assertThatThrownBy(() -> CsvTable.decode(utf16, null)).isInstanceOf(ApiException.class)
+                    .hasMessageContaining("UTF-8 or Windows-1252");
+            assertThatThrownBy(() -> CsvTable.decode(utf16, Charset.forName("windows-1252")))
+                    .isInstanceOf(ApiException.class).hasMessageContaining("UTF-8 or Windows-1252");
+        }
+        assertThat(CsvTable.decode(littleEndian, StandardCharsets.UTF_16)).isEqualTo("Name");
+    }
+
     private static void assertWhere(String csv, String where) {
         assertThatThrownBy(() -> CsvTable.read(csv)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).where()).isEqualTo(where));

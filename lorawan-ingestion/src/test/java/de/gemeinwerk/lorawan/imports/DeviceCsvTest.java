@@ -45,6 +45,20 @@ class DeviceCsvTest {
     }
 
     @Test
+    void columnsWithoutTitleOrValuesAreIgnoredButAValueNeedsATitle() {
+        List<ImportedDevice> devices = read("""
+                sep=;
+                DevEUI;Name;Gerätetyp;Breite;Länge;;
+                a840415f31000002;Pegel Fulda;7;51.3;9.5;;
+                """);
+
+        assertThat(devices).containsExactly(
+                new ImportedDevice(3, "a840415f31000002", "Pegel Fulda", "", 7, new Position(51.3, 9.5, null)));
+        assertError("devEui;name;deviceType;latitude;longitude;\na840415f31000002;x;7;1;2;oops\n",
+                "line 1, column 6", "Unknown column ''");
+    }
+
+    @Test
     void theHeaderMustNameTheRequiredColumnsOnce() {
         assertError("devEui,name,deviceType,latitude\n", "line 1", "longitude");
         assertError("devEui,name,deviceType,latitude,longitude,colour\n", "line 1, column 6", "colour");

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +89,11 @@ class DeviceImportTest extends LorawanTestBase {
         HttpResponse<String> badCharset = send(client, HEADER.getBytes(StandardCharsets.UTF_8),
                 "text/csv; charset=klingon");
         assertThat(badCharset.statusCode()).isEqualTo(415);
+        HttpResponse<String> notUtf8 = send(client, (HEADER + "a840416200000001;Eins;dragino-laq4;51;9;\r\n")
+                .getBytes(Charset.forName("windows-1252")), "text/csv; charset=utf-8");
+        assertThat(notUtf8.statusCode()).as(notUtf8.body()).isEqualTo(400);
+        assertThat(LorawanClient.json(notUtf8.body()).get("detail").asString()).contains("not valid UTF-8");
+        assertThat(client.admin("GET", "/devices", null, 200)).isEmpty();
     }
 
     @Test
@@ -111,6 +121,41 @@ class DeviceImportTest extends LorawanTestBase {
                 .isEqualTo(privateType);
         assertThat(other.sta().http().send("GET", "/" + other.slug() + "/admin/v1/jobs/" + own.get("id").asLong(),
                 null, null, other.sta().key()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStrangerIsRefusedBeforeTheBodyIsReadAndAnOversizedFileIs413() throws IOException {
+        // only the headers are sent: the answer comes without the server waiting for the announced 100 MB
+        assertThat(headersOnly(null)).startsWith("HTTP/1.1 401");
+        assertThat(headersOnly(client.sta().key())).startsWith("HTTP/1.1 413").contains("at most 5 MiB");
+        assertThat(client.admin("GET", "/devices", null, 200)).isEmpty();
+    }
+
+    /** The answer to an import that announces a 100 MB body and never sends it. */
+    private String headersOnly(String key) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000); // a server that waits for the body before answering fails the test
+            socket.getOutputStream().write(("POST /" + client.slug() + "/admin/v1/lorawan/devices/imports HTTP/1.1\r\n"
+                    + "Host: localhost\r\nConnection: close\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 100000000\r\n"
+                    + (key == null ? "" : "Authorization: Bearer " + key + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            answer.write(in.read());
+            // the server may keep the connection open, waiting to drain the body: what came within a second is all
+            socket.setSoTimeout(1_000);
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException drained) {
+                // the answer has ended
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private void assertRefused(String csv, String where, String message) {

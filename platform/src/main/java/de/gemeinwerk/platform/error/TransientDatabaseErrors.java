@@ -3,6 +3,7 @@ package de.gemeinwerk.platform.error;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Recognises database failures that say "not now" rather than "never": a deadlock or serialization failure (the
@@ -17,16 +18,30 @@ public final class TransientDatabaseErrors {
     /** lock_not_available, query_canceled (statement timeout), admin/crash shutdown, cannot_connect_now. */
     private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "57014", "57P01", "57P02", "57P03");
 
+    private static final Set<String> ROLLED_BACK_STATES = Set.of("55P03", "57014");
+
     private TransientDatabaseErrors() {
     }
 
     /** The SQLSTATE (or the JDBC driver's transient exception) anywhere in the cause chain marks it as transient. */
     public static boolean isTransient(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLTransientException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && isTransient(sql.getSQLState()));
+    }
+
+    /**
+     * Whether the failure certainly rolled the transaction back, so that doing the same again is safe: a transaction
+     * rollback (class 40), a lock not available (55P03) or a cancelled statement (57014). Not a lost connection
+     * (class 08): the commit may have reached the database before the connection broke.
+     */
+    public static boolean isRolledBack(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("40") || ROLLED_BACK_STATES.contains(sql.getSQLState())));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && isTransient(sql.getSQLState())) {
+            if (test.test(cause)) {
                 return true;
             }
         }

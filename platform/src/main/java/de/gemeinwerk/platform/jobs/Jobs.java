@@ -79,6 +79,12 @@ public class Jobs implements DisposableBean {
         Job job = store.create(tenantId, kind, shorten(startedBy.strip()), todo.size());
         Running run = new Running();
         running.put(job.id(), run);
+        if (closing) {
+            // destroy() began between the check above and the put, and may have passed this job by: end it here
+            running.remove(job.id());
+            store.interrupt(List.of(job.id()));
+            throw ApiException.serviceUnavailable("This instance is shutting down; please start the job again.");
+        }
         run.thread = Thread.ofVirtual().name("job-" + job.id()).start(() -> run(job.id(), run, todo, itemName, work));
         return job;
     }
@@ -120,8 +126,10 @@ public class Jobs implements DisposableBean {
     }
 
     /**
-     * Does one item; one that meets a transient database failure (a deadlock with another writer, a lock timeout, a
-     * restarting database) is tried again — it was rolled back, and next time it will most likely go through.
+     * Does one item; one that meets a deadlock with another writer, a serialization failure or a lock or statement
+     * timeout is tried again — it was rolled back, and next time it will most likely go through. A lost connection is
+     * not: the item's commit may have gone through before it broke, and a second attempt would then report a false
+     * error (such as "registered already").
      */
     private static <T> void handle(long id, JobProgress progress, T item, Function<T, String> itemName,
                                    Consumer<T> work) {
@@ -134,7 +142,7 @@ public class Jobs implements DisposableBean {
                 progress.failed(new ItemError(itemName.apply(item), e.getMessage()));
                 return;
             } catch (RuntimeException e) {
-                if (TransientDatabaseErrors.isTransient(e)) {
+                if (TransientDatabaseErrors.isRolledBack(e)) {
                     if (attempt < ATTEMPTS) {
                         pause(attempt);
                         continue;
@@ -143,6 +151,12 @@ public class Jobs implements DisposableBean {
                             e.toString());
                     progress.failed(new ItemError(itemName.apply(item), "The database was busy or unavailable ("
                             + ATTEMPTS + " attempts); this item was not changed. Start the job again for it."));
+                    return;
+                }
+                if (TransientDatabaseErrors.isTransient(e)) {
+                    log.warn("Job {} lost the database at item {}: {}", id, itemName.apply(item), e.toString());
+                    progress.failed(new ItemError(itemName.apply(item), "The database became unavailable during"
+                            + " this item; check whether it was changed before starting the job again for it."));
                     return;
                 }
                 String errorId = UnexpectedErrors.log(e, "in job " + id + " at item " + itemName.apply(item));

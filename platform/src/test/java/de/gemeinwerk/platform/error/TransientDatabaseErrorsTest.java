@@ -28,6 +28,19 @@ class TransientDatabaseErrorsTest {
     }
 
     @Test
+    void onlyRollbacksLockAndStatementTimeoutsAreCertainlyRolledBack() {
+        for (String state : new String[] {"40P01", "40001", "55P03", "57014"}) {
+            assertThat(TransientDatabaseErrors.isRolledBack(new RuntimeException(new SQLException("x", state))))
+                    .as(state).isTrue();
+        }
+        // a lost connection may have lost only the answer to a commit
+        for (String state : new String[] {"08006", "08003", "57P01", "53300", "23505"}) {
+            assertThat(TransientDatabaseErrors.isRolledBack(new SQLException("x", state))).as(state).isFalse();
+        }
+        assertThat(TransientDatabaseErrors.isRolledBack(new SQLTransientConnectionException("pool"))).isFalse();
+    }
+
+    @Test
     void theCauseChainIsSearched() {
         RuntimeException wrapped = new IllegalStateException("database error",
                 new RuntimeException(new SQLException("deadlock detected", "40P01")));

@@ -167,6 +167,23 @@ class JobsTest {
     }
 
     @Test
+    void anItemThatLosesItsConnectionIsNotTriedAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        // what the driver throws when the connection breaks, perhaps after the item's commit reached the database
+        Job started = jobs.start(tenant.id(), "test-lost", "Tester", List.of(1), String::valueOf, item -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException(new SQLException("An I/O error occurred while sending", "08006"));
+        });
+
+        JsonNode job = poll(started.id(), j -> !j.get("state").asString().equals("running"));
+
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(job.get("failed").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").get(0).get("message").asString()).contains("check whether it was changed")
+                .doesNotContain("error id");
+    }
+
+    @Test
     void aJobThatBreaksOffAsAWholeFails() {
         Job started = jobs.start(tenant.id(), "test-broken", "Tester", List.of(1, 2, 3), String::valueOf, item -> {
             if (item == 2) {
