@@ -37,7 +37,8 @@ public class LocalLogin {
 
     /** @param address the client's address, for throttling */
     public Outcome signIn(Tenant tenant, String login, String password, String address) {
-        Duration wait = throttle.remaining(tenant.id(), login, address);
+        // counted before the password is checked, so parallel guesses are all counted
+        Duration wait = throttle.attempt(tenant.id(), login, address);
         if (!wait.isZero()) {
             return new Outcome.Throttled(wait);
         }
@@ -48,7 +49,6 @@ public class LocalLogin {
         boolean valid = credentials.isPresent() ? PasswordHashes.verify(given, credentials.get().passwordHash())
                 : verifyNobody(given);
         if (!valid || credentials.get().account().disabled()) {
-            throttle.failed(tenant.id(), login, address);
             return new Outcome.Refused();
         }
         throttle.succeeded(tenant.id(), login, address);
