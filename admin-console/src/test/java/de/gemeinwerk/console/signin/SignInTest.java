@@ -3,6 +3,7 @@ package de.gemeinwerk.console.signin;
 import de.gemeinwerk.console.ConsoleClient;
 import de.gemeinwerk.console.ConsoleTestBase;
 import de.gemeinwerk.platform.accounts.LoginThrottle;
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.StaClient;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Login, logout, session ends, the way back after login, CSRF and throttling — over real HTTP. */
 class SignInTest extends ConsoleTestBase {
@@ -180,6 +182,36 @@ class SignInTest extends ConsoleTestBase {
             operator.signIn(login, PASSWORD);
             assertThat(operator.get(operator.console()).body()).contains("Betrieb Kreis-IT");
         }
+    }
+
+    @Test
+    void anInstanceOperatorHasOneBudgetOfFailuresForAllTenants() {
+        Tenant a = tenantWithAccount("signin").tenant();
+        Tenant b = tenantWithAccount("signin").tenant();
+        String login = "betrieb" + System.nanoTime() % 100000;
+        accounts.create(null, login, "Betrieb Kreis-IT", PASSWORD);
+        ConsoleClient guesser = new ConsoleClient(port, a.slug());
+        String page = guesser.console() + "anmelden";
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.submit(page, page, Map.of("login", login, "password", "geraten-" + i + "-xxxxxx"))
+                    .statusCode()).isEqualTo(401);
+        }
+        ConsoleClient elsewhere = new ConsoleClient(port, b.slug());
+        String other = elsewhere.console() + "anmelden";
+        assertThat(elsewhere.submit(other, other, Map.of("login", login, "password", PASSWORD)).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aTenantsAccountCannotTakeAnInstanceOperatorsLogin() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        String login = "betrieb" + System.nanoTime() % 100000;
+        accounts.create(null, login, "Betrieb Kreis-IT", PASSWORD);
+        assertThatThrownBy(() -> accounts.create(tenant.id(), login, "Doppelgänger", PASSWORD))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("instance operator");
+                });
     }
 
     @Test
