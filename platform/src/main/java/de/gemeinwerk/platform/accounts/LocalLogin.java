@@ -40,7 +40,7 @@ public class LocalLogin {
         Optional<StaffAccounts.Credentials> credentials = login == null ? Optional.empty()
                 : accounts.credentials(tenant.id(), login);
         // an instance operator (tenant null) has one budget for all consoles, not one per tenant
-        Long scope = credentials.isPresent() ? credentials.get().account().tenantId() : tenant.id();
+        Long scope = credentials.isPresent() ? credentials.get().account().tenantId() : Long.valueOf(tenant.id());
         // counted before the password is checked, so parallel guesses are all counted
         Duration wait = throttle.attempt(scope, login, address);
         if (!wait.isZero()) {
