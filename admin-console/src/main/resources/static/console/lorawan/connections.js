@@ -10,7 +10,9 @@ document.addEventListener('DOMContentLoaded', () => {
 
   const refresh = async () => {
     try {
-      const response = await fetch(table.dataset.status, { headers: { Accept: 'application/json' } });
+      // marked as background polling, so an unattended page does not keep the session alive
+      const response = await fetch(table.dataset.status,
+        { headers: { Accept: 'application/json', 'X-Gemeinwerk-Background': '1' } });
       if (response.ok) {
         for (const connection of await response.json()) {
           const row = states.get(String(connection.id));

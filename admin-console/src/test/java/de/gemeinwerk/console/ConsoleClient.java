@@ -44,6 +44,11 @@ public final class ConsoleClient {
         return send(request(path).GET());
     }
 
+    /** A GET as the console's scripts make it when they poll on their own, not for a person's action. */
+    public HttpResponse<String> poll(String path) {
+        return send(request(path).header("X-Gemeinwerk-Background", "1").GET());
+    }
+
     /** Posts the form fields as a browser would (urlencoded), as they are: no CSRF token added. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         StringBuilder body = new StringBuilder();

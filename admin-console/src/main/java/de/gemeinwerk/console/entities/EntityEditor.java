@@ -13,6 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,22 +125,40 @@ class EntityEditor {
             throw ApiException.badRequest("description may have " + MAX_DESCRIPTION + " characters", "description");
         }
         List<String> categories = Categories.parse(form.categories());
-        JsonNode current = read(tenantId, kind, id);
-        ObjectNode properties = current.path("properties").isObject()
-                ? (ObjectNode) current.path("properties").deepCopy() : json.createObjectNode();
-        if (categories.isEmpty()) {
-            properties.remove("categories");
-        } else {
-            categories.forEach(properties.putArray("categories")::add);
-        }
-        ObjectNode patch = json.createObjectNode().put("name", name).put("description", description);
-        patch.set("properties", properties);
+        // one transaction, the row locked from reading its properties on: a change made meanwhile is neither lost
+        // nor half saved
         transactions.write(connection -> {
+            ObjectNode properties = lockedProperties(connection, tenantId, kind, id);
+            if (categories.isEmpty()) {
+                properties.remove("categories");
+            } else {
+                categories.forEach(properties.putArray("categories")::add);
+            }
+            ObjectNode patch = json.createObjectNode().put("name", name).put("description", description);
+            patch.set("properties", properties);
             writer.update(connection, tenantId, Target.entity(kind.type, id), patch);
+            if (form.isPublic() != null) {
+                visibility.setPublic(connection, tenantId, kind.type, id, form.isPublic());
+            }
             return null;
         });
-        if (form.isPublic() != null) {
-            visibility.setPublic(tenantId, kind.type, id, form.isPublic());
+    }
+
+    /** The entity's stored properties (an empty object if none), its row locked; 404 if the tenant has no such one. */
+    private ObjectNode lockedProperties(Connection connection, long tenantId, EntityKind kind, long id)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select properties from " + kind.type.table()
+                + " where id = ? and tenant_id = ? for update")) {
+            statement.setLong(1, id);
+            statement.setLong(2, tenantId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.notFound(kind.type.entityName() + " " + id + " does not exist");
+                }
+                String stored = row.getString(1);
+                JsonNode properties = stored == null ? null : json.readTree(stored);
+                return properties != null && properties.isObject() ? (ObjectNode) properties : json.createObjectNode();
+            }
         }
     }
 

@@ -14,13 +14,17 @@ import de.gemeinwerk.portal.web.LogoResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +45,14 @@ class SettingsController {
     private final Tenants tenants;
     private final TenantLogos logos;
     private final PortalSettingsStore portalSettings;
+    private final TransactionTemplate transactions;
 
-    SettingsController(Tenants tenants, TenantLogos logos, PortalSettingsStore portalSettings) {
+    SettingsController(Tenants tenants, TenantLogos logos, PortalSettingsStore portalSettings, DataSource dataSource) {
         this.tenants = tenants;
         this.logos = logos;
         this.portalSettings = portalSettings;
+        // the stores' statements (JdbcClient on the same DataSource) join it
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Bean
@@ -101,13 +108,16 @@ class SettingsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(staff, form, errors, model);
         }
-        tenants.update(staff.tenant().slug(), name, null);
-        if (logoBytes != null) {
-            logos.save(staff.tenant().id(), logoBytes);
-        } else if (removeLogo != null) {
-            logos.remove(staff.tenant().id());
-        }
-        portalSettings.save(staff.tenant().id(), settings);
+        // one transaction: the form is saved whole or (if anything fails) not at all
+        transactions.executeWithoutResult(status -> {
+            tenants.update(staff.tenant().slug(), name, null);
+            if (logoBytes != null) {
+                logos.save(staff.tenant().id(), logoBytes);
+            } else if (removeLogo != null) {
+                logos.remove(staff.tenant().id());
+            }
+            portalSettings.save(staff.tenant().id(), settings);
+        });
         return "redirect:" + ConsoleRequest.root(staff.tenant()) + "einstellungen?gespeichert";
     }
 

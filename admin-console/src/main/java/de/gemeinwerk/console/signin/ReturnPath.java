@@ -1,5 +1,7 @@
 package de.gemeinwerk.console.signin;
 
+import java.net.URI;
+
 /**
  * Where to go after signing in ({@code anmelden?weiter=…}): only a path of the same tenant's console, so the login
  * page cannot be used to send someone to another site ({@code //evil.example}, {@code https://…}) or into another
@@ -17,8 +19,9 @@ public final class ReturnPath {
         }
         for (int i = 0; i < wanted.length(); i++) {
             char c = wanted.charAt(i);
-            // no control characters (header injection), no backslashes (some browsers read them as slashes)
-            if (c < 0x20 || c == 0x7F || c == '\\') {
+            // no control characters (header injection), no backslashes (some browsers read them as slashes), no
+            // braces (Spring would expand them as URI template variables in the redirect and fail)
+            if (c < 0x20 || c == 0x7F || c == '\\' || c == '{' || c == '}') {
                 return console;
             }
         }
@@ -29,6 +32,20 @@ public final class ReturnPath {
                 || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")) {
             return console;
         }
-        return wanted;
+        return staysInConsole(wanted, console) ? wanted : console;
+    }
+
+    /** Whether the path part, normalised as a browser would resolve it, is still under the console's root. */
+    private static boolean staysInConsole(String wanted, String console) {
+        int end = wanted.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = wanted.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        try {
+            return URI.create(wanted.substring(0, end)).normalize().getPath().startsWith(console);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -23,6 +23,9 @@ public class SessionCookie implements SignedInStaff {
 
     static final String NAME = "gemeinwerk-console";
 
+    /** Set by the console's scripts on requests they make on their own (status polling), not for a person's action. */
+    public static final String BACKGROUND = "X-Gemeinwerk-Background";
+
     private final StaffSessions sessions;
 
     SessionCookie(StaffSessions sessions) {
@@ -31,7 +34,7 @@ public class SessionCookie implements SignedInStaff {
 
     @Override
     public Optional<StaffSessions.Resolved> find(HttpServletRequest request, Tenant tenant) {
-        return sessions.resolve(token(request), tenant);
+        return sessions.resolve(token(request), tenant, request.getHeader(BACKGROUND) == null);
     }
 
     void set(StaffSession session, HttpServletRequest request, HttpServletResponse response) {

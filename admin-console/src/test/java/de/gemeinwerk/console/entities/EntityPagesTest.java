@@ -5,15 +5,24 @@ import de.gemeinwerk.console.ConsoleSeed;
 import de.gemeinwerk.console.ConsoleTestBase;
 import de.gemeinwerk.sensorthings.StaClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Things and Datastreams pages over real HTTP: lists, search, paging, editing through the API's writer. */
 class EntityPagesTest extends ConsoleTestBase {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theListIsPagedAndSearchable() {
@@ -63,6 +72,41 @@ class EntityPagesTest extends ConsoleTestBase {
         assertThat(api.path("properties").path("categories").toString()).isEqualTo("[\"Wasser\",\"Hochwasser\"]");
         assertThat(browser.get(page + "?gespeichert").body()).contains("Gespeichert.")
                 .contains("value=\"Wasser, Hochwasser\"");
+    }
+
+    @Test
+    void aChangeMadeWhileASaveWaitsIsKeptNotOverwritten() throws Exception {
+        StaClient sta = tenantWithAccount("entities");
+        long thing = ConsoleSeed.thing(sta, "Bank");
+        ConsoleClient browser = signedIn(sta.tenant());
+        String page = browser.console() + "dinge/" + thing;
+        String token = browser.csrf(page);
+        try (Connection other = dataSource.getConnection(); ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("select id from sta_thing where id = " + thing + " for update");
+            Future<HttpResponse<String>> save = pool.submit(() -> browser.post(page, Map.of("name", "Bank am Markt",
+                    "description", "x", "categories", "Sitzen", "_csrf", token)));
+            awaitAWaitingLock();
+            // someone else's change, committed while the save waits: the save must build on it
+            other.createStatement().execute("update sta_thing set properties = '{\"owner\": \"Bauhof\"}' where id = "
+                    + thing);
+            other.commit();
+            assertThat(save.get().statusCode()).isEqualTo(303);
+        }
+        JsonNode properties = sta.get("Things(" + thing + ")").path("properties");
+        assertThat(properties.path("owner").asString()).isEqualTo("Bauhof");
+        assertThat(properties.path("categories").toString()).isEqualTo("[\"Sitzen\"]");
+    }
+
+    private void awaitAWaitingLock() throws InterruptedException {
+        for (int i = 0; i < 1000; i++) {
+            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and datname = current_database()").query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the save never waited for the row");
     }
 
     @Test

@@ -21,7 +21,9 @@ class ReturnPathTest {
                 "//evil.example/musterstadt/verwaltung/", "/nachbarort/verwaltung/dinge", "/musterstadt/portal/",
                 "/musterstadt/verwaltung//evil.example", "/musterstadt/verwaltung/../../nachbarort/verwaltung/",
                 "/musterstadt/verwaltung/%2e%2e/%2E%2E/x", "/musterstadt/verwaltung/\\evil", "/musterstadt/verwaltung/\r\nX: y",
-                "/musterstadt/verwaltung", "/musterstadt/verwaltungen/"}) {
+                "/musterstadt/verwaltung", "/musterstadt/verwaltungen/", "/musterstadt/verwaltung/{x}",
+                "/musterstadt/verwaltung/%7Bx%7D/../{y}", "/musterstadt/verwaltung/a?b={c}", "/musterstadt/verwaltung/a b",
+                "/musterstadt/verwaltung/.."}) {
             assertThat(ReturnPath.safe(wanted, "musterstadt")).as(wanted).isEqualTo(HOME);
         }
     }

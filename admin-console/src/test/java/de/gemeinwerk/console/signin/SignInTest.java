@@ -3,15 +3,27 @@ package de.gemeinwerk.console.signin;
 import de.gemeinwerk.console.ConsoleClient;
 import de.gemeinwerk.console.ConsoleTestBase;
 import de.gemeinwerk.platform.accounts.LoginThrottle;
+import de.gemeinwerk.platform.error.ApiException;
 import de.gemeinwerk.platform.tenant.Tenant;
 import de.gemeinwerk.sensorthings.StaClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Login, logout, session ends, the way back after login, CSRF and throttling — over real HTTP. */
 class SignInTest extends ConsoleTestBase {
@@ -122,6 +134,25 @@ class SignInTest extends ConsoleTestBase {
     }
 
     @Test
+    void backgroundPollingDoesNotKeepASessionAlive() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = signedIn(tenant);
+        String token = browser.cookie(SessionCookie.NAME);
+        jdbc.sql("update staff_session set last_seen_at = now() - interval '29 minutes' where token_hash = sha256(:t::bytea)")
+                .param("t", token).update();
+        assertThat(browser.poll(browser.console()).statusCode()).isEqualTo(200);
+        assertThat(idleMinutes(token)).isGreaterThanOrEqualTo(29);
+        assertThat(browser.get(browser.console()).statusCode()).isEqualTo(200);
+        assertThat(idleMinutes(token)).isLessThan(1);
+    }
+
+    private int idleMinutes(String token) {
+        return jdbc.sql("select extract(epoch from now() - last_seen_at)::int / 60 from staff_session"
+                        + " where token_hash = sha256(:t::bytea)")
+                .param("t", token).query(Integer.class).single();
+    }
+
+    @Test
     void anAccountOfOneTenantCannotEnterAnothersConsole() {
         Tenant a = tenantWithAccount("signin").tenant();
         StaClient b = tenantWithAccount("signin");
@@ -151,6 +182,36 @@ class SignInTest extends ConsoleTestBase {
             operator.signIn(login, PASSWORD);
             assertThat(operator.get(operator.console()).body()).contains("Betrieb Kreis-IT");
         }
+    }
+
+    @Test
+    void anInstanceOperatorHasOneBudgetOfFailuresForAllTenants() {
+        Tenant a = tenantWithAccount("signin").tenant();
+        Tenant b = tenantWithAccount("signin").tenant();
+        String login = "betrieb" + System.nanoTime() % 100000;
+        accounts.create(null, login, "Betrieb Kreis-IT", PASSWORD);
+        ConsoleClient guesser = new ConsoleClient(port, a.slug());
+        String page = guesser.console() + "anmelden";
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.submit(page, page, Map.of("login", login, "password", "geraten-" + i + "-xxxxxx"))
+                    .statusCode()).isEqualTo(401);
+        }
+        ConsoleClient elsewhere = new ConsoleClient(port, b.slug());
+        String other = elsewhere.console() + "anmelden";
+        assertThat(elsewhere.submit(other, other, Map.of("login", login, "password", PASSWORD)).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aTenantsAccountCannotTakeAnInstanceOperatorsLogin() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        String login = "betrieb" + System.nanoTime() % 100000;
+        accounts.create(null, login, "Betrieb Kreis-IT", PASSWORD);
+        assertThatThrownBy(() -> accounts.create(tenant.id(), login, "Doppelgänger", PASSWORD))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("instance operator");
+                });
     }
 
     @Test
@@ -185,11 +246,71 @@ class SignInTest extends ConsoleTestBase {
     }
 
     @Test
+    void parallelGuessesAreAllCountedBeforeTheirPasswordsAreChecked() throws Exception {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+            String login = browser.console() + "anmelden";
+            String token = browser.csrf(login);
+            String guess = "geraten-" + i + "-xxxxxx";
+            guesses.add(() -> browser.post(login, Map.of("login", "admin", "password", guess, "_csrf", token))
+                    .statusCode());
+        }
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
+            for (Future<Integer> answer : pool.invokeAll(guesses)) {
+                answers.add(answer.get());
+            }
+        }
+        // only the free failures had their passwords checked; the rest waited however they raced
+        assertThat(answers.stream().filter(status -> status == 401).count()).isEqualTo(5);
+        assertThat(answers.stream().filter(status -> status == 429).count()).isEqualTo(25);
+        ConsoleClient rightful = new ConsoleClient(port, tenant.slug());
+        String login = rightful.console() + "anmelden";
+        assertThat(rightful.submit(login, login, Map.of("login", "admin", "password", PASSWORD)).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aHashWithFewerIterationsStillSignsInAndIsReplacedThen() throws Exception {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        // as PasswordHashes made them before 600,000 iterations, computed here independently of it
+        byte[] salt = "sechzehn-bytes!!".getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 310_000, 256)).getEncoded();
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        String old = "pbkdf2-sha256$310000$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+        jdbc.sql("update staff_account set password_hash = :hash where tenant_id = :tenant")
+                .param("hash", old).param("tenant", tenant.id()).update();
+
+        signedIn(tenant);
+        String stored = jdbc.sql("select password_hash from staff_account where tenant_id = :tenant")
+                .param("tenant", tenant.id()).query(String.class).single();
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$");
+        signedIn(tenant);
+    }
+
+    @Test
+    void aWayBackWithBracesLeadsToTheOverviewNotToAnError() {
+        Tenant tenant = tenantWithAccount("signin").tenant();
+        ConsoleClient browser = new ConsoleClient(port, tenant.slug());
+        String braces = browser.console() + "%7Bx%7D";
+        HttpResponse<String> login = browser.submit(browser.console() + "anmelden?weiter=" + braces,
+                browser.console() + "anmelden?weiter=" + braces, Map.of("login", "admin", "password", PASSWORD));
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).hasValue(browser.console());
+        HttpResponse<String> again = browser.get(browser.console() + "anmelden?weiter=" + braces);
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).hasValue(browser.console());
+    }
+
+    @Test
     void guessingFromManyAddressesIsThrottledPerLoginToo() {
         Tenant tenant = tenantWithAccount("signin").tenant();
         // as if from 20 addresses: each below its own limit, together at the login's
         for (int i = 0; i < 20; i++) {
-            throttle.failed(tenant.id(), "admin", "192.0.2." + i);
+            throttle.attempt(tenant.id(), "admin", "192.0.2." + i);
         }
         ConsoleClient browser = new ConsoleClient(port, tenant.slug());
         String login = browser.console() + "anmelden";

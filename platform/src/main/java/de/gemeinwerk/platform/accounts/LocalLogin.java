@@ -37,21 +37,23 @@ public class LocalLogin {
 
     /** @param address the client's address, for throttling */
     public Outcome signIn(Tenant tenant, String login, String password, String address) {
-        Duration wait = throttle.remaining(tenant.id(), login, address);
+        Optional<StaffAccounts.Credentials> credentials = login == null ? Optional.empty()
+                : accounts.credentials(tenant.id(), login);
+        // an instance operator (tenant null) has one budget for all consoles, not one per tenant
+        Long scope = credentials.isPresent() ? credentials.get().account().tenantId() : Long.valueOf(tenant.id());
+        // counted before the password is checked, so parallel guesses are all counted
+        Duration wait = throttle.attempt(scope, login, address);
         if (!wait.isZero()) {
             return new Outcome.Throttled(wait);
         }
         String given = password == null ? "" : password;
-        Optional<StaffAccounts.Credentials> credentials = login == null ? Optional.empty()
-                : accounts.credentials(tenant.id(), login);
         // a missing account costs the same hashing time as a wrong password, so timing tells nothing
         boolean valid = credentials.isPresent() ? PasswordHashes.verify(given, credentials.get().passwordHash())
                 : verifyNobody(given);
         if (!valid || credentials.get().account().disabled()) {
-            throttle.failed(tenant.id(), login, address);
             return new Outcome.Refused();
         }
-        throttle.succeeded(tenant.id(), login, address);
+        throttle.succeeded(scope, login, address);
         StaffAccount account = credentials.get().account();
         String stored = credentials.get().passwordHash();
         accounts.recordLogin(account.id(), PasswordHashes.isOutdated(stored) ? PasswordHashes.hash(given) : null);

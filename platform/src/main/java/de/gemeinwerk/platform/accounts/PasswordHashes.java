@@ -8,15 +8,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Password hashes as self-describing strings, {@code pbkdf2-sha256$310000$<salt>$<hash>} (salt and hash base64), so
- * the parameters can grow and the algorithm can change while old hashes still verify. PBKDF2-HMAC-SHA256 with
- * 310,000 iterations is OWASP's recommendation for it and comes with every JDK, so nothing needs to resolve from a
- * repository. Pure.
+ * Password hashes as self-describing strings, {@code pbkdf2-sha256$600000$<salt>$<hash>} (salt and hash base64), so
+ * the parameters can grow and the algorithm can change while old hashes still verify (and are rehashed at the next
+ * login). PBKDF2-HMAC-SHA256 with 600,000 iterations is OWASP's current recommendation for it and comes with every
+ * JDK, so nothing needs to resolve from a repository. Pure.
  */
 public final class PasswordHashes {
 
     static final String ALGORITHM = "pbkdf2-sha256";
-    static final int ITERATIONS = 310_000;
+    static final int ITERATIONS = 600_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();

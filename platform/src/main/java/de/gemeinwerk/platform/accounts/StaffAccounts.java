@@ -41,7 +41,8 @@ public class StaffAccounts {
     }
 
     /**
-     * Creates an admin account; 400 for an invalid login, name or password, 409 if the login is taken.
+     * Creates an admin account; 400 for an invalid login, name or password, 409 if the login is taken (for a
+     * tenant's account also: by an instance operator).
      *
      * @param tenantId the tenant, or null for an instance operator
      */
@@ -51,6 +52,11 @@ public class StaffAccounts {
             throw ApiException.badRequest("A display name must be 1 to " + MAX_NAME + " characters.", "displayName");
         }
         validatePassword(password);
+        if (tenantId != null && isOperatorLogin(normalLogin)) {
+            // the tenant's account would hide the operator's at this console (and share its throttle budget)
+            throw ApiException.conflict("The login '" + normalLogin + "' belongs to an instance operator;"
+                    + " choose another.");
+        }
         return jdbc.sql("insert into staff_account (tenant_id, login, display_name, password_hash)"
                         + " values (:tenant, :login, :name, :hash) on conflict do nothing returning " + COLUMNS)
                 .param("tenant", tenantId, Types.BIGINT).param("login", normalLogin)
@@ -114,6 +120,11 @@ public class StaffAccounts {
         jdbc.sql("update staff_account set last_login_at = now(), password_hash = coalesce(:hash, password_hash)"
                         + " where id = :id")
                 .param("id", accountId).param("hash", newHash, Types.VARCHAR).update();
+    }
+
+    private boolean isOperatorLogin(String login) {
+        return jdbc.sql("select exists (select 1 from staff_account where tenant_id is null and login = :login)")
+                .param("login", login).query(Boolean.class).single();
     }
 
     private void endSessions(long accountId) {

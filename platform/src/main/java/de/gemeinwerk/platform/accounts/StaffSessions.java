@@ -57,8 +57,11 @@ public class StaffSessions {
     /**
      * Who holds this token at this tenant's console: a live session of an enabled account of that tenant or of an
      * instance operator. Empty for anything else, a malformed token included (without a query).
+     *
+     * @param active whether a person made this request; background polling (a status refreshed by a script) must not
+     *               keep an unattended session alive forever, so it does not count as activity
      */
-    public Optional<Resolved> resolve(String token, Tenant tenant) {
+    public Optional<Resolved> resolve(String token, Tenant tenant, boolean active) {
         if (token == null || !ApiKeySecrets.isWellFormed(token)) {
             return Optional.empty();
         }
@@ -77,7 +80,7 @@ public class StaffSessions {
                         rs.getString("display_name"), Role.parse(rs.getString("role"))), rs.getString("csrf_token")),
                         rs.getBoolean("stale")))
                 .optional();
-        row.filter(Row::stale).ifPresent(stale -> touch(hash));
+        row.filter(found -> active && found.stale()).ifPresent(stale -> touch(hash));
         return row.map(Row::resolved);
     }
 
