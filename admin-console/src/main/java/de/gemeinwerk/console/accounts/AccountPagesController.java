@@ -81,9 +81,8 @@ class AccountPagesController {
     @GetMapping(ROOT + "/{id}/sperren")
     String confirmDisable(StaffMember staff, @PathVariable("id") long id, Model model) {
         StaffAccount account = disableable(staff, id);
-        model.addAttribute("confirm", new Confirmation("console.accounts.disable", account.displayName() + " ("
-                + account.login() + ")", "konten/" + id + "/sperren", "konten"));
-        return Confirmation.VIEW;
+        return new Confirmation("console.accounts.disable", account.displayName() + " (" + account.login() + ")",
+                "konten/" + id + "/sperren", "konten").show(model);
     }
 
     @PostMapping(ROOT + "/{id}/sperren")

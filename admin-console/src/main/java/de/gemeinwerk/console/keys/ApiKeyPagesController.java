@@ -84,9 +84,8 @@ class ApiKeyPagesController {
     @GetMapping(ROOT + "/{id}/widerrufen")
     String confirmRevoke(StaffMember staff, @PathVariable("id") long id, Model model) {
         ApiKey key = key(staff, id);
-        model.addAttribute("confirm", new Confirmation("console.keys.revoke", key.name(),
-                "schluessel/" + id + "/widerrufen", "schluessel"));
-        return Confirmation.VIEW;
+        return new Confirmation("console.keys.revoke", key.name(), "schluessel/" + id + "/widerrufen", "schluessel")
+                .show(model);
     }
 
     @PostMapping(ROOT + "/{id}/widerrufen")

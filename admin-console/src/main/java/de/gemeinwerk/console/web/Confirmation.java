@@ -13,8 +13,7 @@ import org.springframework.ui.Model;
 public record Confirmation(String titleKey, Object titleArgument, String textKey, Object textArgument,
                            String buttonKey, String action, String back) {
 
-    /** The view to return, with this as the model attribute {@code confirm}. */
-    public static final String VIEW = "console/confirm";
+    private static final String VIEW = "console/confirm";
 
     /**
      * The keys {@code prefix.title}, {@code prefix.text} (with {0} = {@code name}) and {@code prefix.confirm}.
