@@ -30,7 +30,7 @@ final class LorawanBench {
     static final int DEVICES = 2_000;
     private static final int UPLINKS = 60_000;
     private static final int MAX_SECONDS = 30;
-    private static final int WARM_UP_UPLINKS = 10_000;
+    private static final int WARM_UP_UPLINKS = 30_000;
 
     private LorawanBench() {}
 

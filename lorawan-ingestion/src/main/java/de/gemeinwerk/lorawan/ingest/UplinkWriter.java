@@ -120,7 +120,11 @@ public final class UplinkWriter implements AutoCloseable {
         }
     }
 
-    /** Inserts the group's deduplication keys; true for each uplink whose key is new (the first of equal keys). */
+    /**
+     * Inserts the group's deduplication keys; true for each uplink whose key is new (the first of equal keys). In key
+     * order: a key another writer's open transaction inserted waits for that transaction, and with one order for all
+     * writers those waits cannot form a cycle (a duplicate storm across two groups would otherwise deadlock).
+     */
     private static boolean[] deduplicate(Connection connection, List<PendingUplink> group) throws SQLException {
         int n = group.size();
         Long[] tenants = new Long[n];
@@ -134,7 +138,7 @@ public final class UplinkWriter implements AutoCloseable {
         Set<List<Object>> inserted = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into lorawan_dedup_key (tenant_id, dev_eui, dedup_key)
-                select * from unnest(?::bigint[], ?::text[], ?::text[])
+                select * from unnest(?::bigint[], ?::text[], ?::text[]) order by 1, 2, 3
                 on conflict do nothing
                 returning tenant_id, dev_eui, dedup_key""")) {
             insert.setArray(1, connection.createArrayOf("bigint", tenants));
