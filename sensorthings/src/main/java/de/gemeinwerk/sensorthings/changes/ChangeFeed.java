@@ -89,7 +89,7 @@ public class ChangeFeed implements AutoCloseable {
             }
             List<Change> changes = new ArrayList<>(notifications.length);
             for (PGNotification notification : notifications) {
-                ChangeNotifications.parse(notification.getParameter()).ifPresent(changes::add);
+                changes.addAll(ChangeNotifications.parse(notification.getParameter()));
             }
             if (!changes.isEmpty()) {
                 deliver(changes);

@@ -5,6 +5,7 @@ import de.gemeinwerk.sensorthings.model.Navigation;
 import de.gemeinwerk.sensorthings.model.Property;
 import de.gemeinwerk.sensorthings.model.Relation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
- * Reads the payloads the database's change triggers send (migration {@code V2026.11.22.15__change_notifications}):
- * {@code O <tenant> <datastream> <ids>}, {@code C <table> <tenant> <ids>}, {@code U <table> <tenant> <id> <columns>}.
- * Pure, no database.
+ * Reads the payloads the database's change triggers send (migrations {@code V2026.11.22.15__change_notifications} and
+ * {@code V2026.11.22.35__observation_notifications_packed}): {@code O <tenant> <datastream> <ids> [<datastream> <ids>]...},
+ * {@code C <table> <tenant> <ids>}, {@code U <table> <tenant> <id> <columns>}. Pure, no database.
  */
 public final class ChangeNotifications {
 
@@ -32,24 +33,38 @@ public final class ChangeNotifications {
     private ChangeNotifications() {}
 
     /**
-     * The change a payload announces; empty for an update that touched nothing a client sees (only bookkeeping
-     * columns), or a payload of an unknown form (a newer instance's, during a rolling update).
+     * The changes a payload announces (one per Datastream for created Observations, else at most one); none for an
+     * update that touched nothing a client sees (only bookkeeping columns), or a payload of an unknown form (a newer
+     * instance's, during a rolling update).
      */
-    public static Optional<Change> parse(String payload) {
+    public static List<Change> parse(String payload) {
         String[] parts = payload.split(" ");
         try {
             return switch (parts[0]) {
-                case "O" -> Optional.of(new Change(Change.Kind.CREATED, Long.parseLong(parts[1]), EntityType.OBSERVATION,
-                        ids(parts[3]), Long.parseLong(parts[2]), Set.of(), false));
+                case "O" -> createdObservations(parts);
                 case "C" -> table(parts[1]).map(type -> new Change(Change.Kind.CREATED, Long.parseLong(parts[2]), type,
-                        ids(parts[3]), null, Set.of(), false));
+                        ids(parts[3]), null, Set.of(), false)).stream().toList();
                 case "U" -> table(parts[1]).flatMap(type -> updated(type, Long.parseLong(parts[2]),
-                        Long.parseLong(parts[3]), Set.of(parts[4].split(","))));
-                default -> Optional.empty();
+                        Long.parseLong(parts[3]), Set.of(parts[4].split(",")))).stream().toList();
+                default -> List.of();
             };
         } catch (RuntimeException malformed) {
-            return Optional.empty();
+            return List.of();
         }
+    }
+
+    /** {@code O <tenant>} and one or more {@code <datastream> <ids>} pairs. */
+    private static List<Change> createdObservations(String[] parts) {
+        if (parts.length < 4 || parts.length % 2 != 0) {
+            return List.of();
+        }
+        long tenantId = Long.parseLong(parts[1]);
+        List<Change> changes = new ArrayList<>((parts.length - 2) / 2);
+        for (int i = 2; i < parts.length; i += 2) {
+            changes.add(new Change(Change.Kind.CREATED, tenantId, EntityType.OBSERVATION, ids(parts[i + 1]),
+                    Long.parseLong(parts[i]), Set.of(), false));
+        }
+        return changes;
     }
 
     private static Optional<Change> updated(EntityType type, long tenantId, long id, Set<String> columns) {

@@ -3,12 +3,16 @@ package de.gemeinwerk.sensorthings.changes;
 import de.gemeinwerk.sensorthings.model.EntityType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangeNotificationsTest {
 
     private static Change parse(String payload) {
-        return ChangeNotifications.parse(payload).orElseThrow();
+        List<Change> changes = ChangeNotifications.parse(payload);
+        assertThat(changes).hasSize(1);
+        return changes.getFirst();
     }
 
     @Test
@@ -19,6 +23,19 @@ class ChangeNotificationsTest {
         assertThat(change.type()).isEqualTo(EntityType.OBSERVATION);
         assertThat(change.datastreamId()).isEqualTo(17);
         assertThat(change.ids()).containsExactly(5, 7, 8, 9, 12);
+    }
+
+    @Test
+    void oneNotificationAnnouncesTheObservationsOfManyDatastreamsOfATenant() {
+        List<Change> changes = ChangeNotifications.parse("O 3 17 5 18 6-7 40 9");
+        assertThat(changes).extracting(Change::datastreamId).containsExactly(17L, 18L, 40L);
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.tenantId()).isEqualTo(3);
+            assertThat(change.type()).isEqualTo(EntityType.OBSERVATION);
+        });
+        assertThat(changes.get(1).ids()).containsExactly(6, 7);
+        // a Datastream without its ids: the payload is not understood, nothing of it is delivered
+        assertThat(ChangeNotifications.parse("O 3 17 5 18")).isEmpty();
     }
 
     @Test
