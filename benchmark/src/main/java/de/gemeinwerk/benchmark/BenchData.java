@@ -2,6 +2,7 @@ package de.gemeinwerk.benchmark;
 
 import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
 import de.gemeinwerk.sensorthings.observations.ObservationChange;
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -16,7 +17,7 @@ import java.time.Instant;
  * Fills the benchmark tenant's Datastreams with Observations through PostgreSQL COPY (loading ten million
  * rows through the API would take longer than the benchmark itself; the API's own ingest is measured
  * separately). Datastream 0 gets {@code big} rows, the others share the rest; one row per minute backwards
- * from now. The count deltas and time envelopes are written as the API keeps them, then the table is vacuumed
+ * from now. The counts and time envelopes are written as the API keeps them, then the table is vacuumed
  * and analysed as
  * autovacuum would do in a running installation.
  */
@@ -41,7 +42,7 @@ final class BenchData {
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum (analyze) sta_observation");
-            statement.execute("vacuum (analyze) sta_observation_count");
+            statement.execute("vacuum (analyze) sta_datastream_extent");
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -62,12 +63,7 @@ final class BenchData {
         }
         flush(copy, buffer);
         copy.endCopy();
-        try (var statement = connection.prepareStatement(
-                "insert into sta_observation_count (datastream_id, delta) values (?, ?)")) {
-            statement.setLong(1, datastreamId);
-            statement.setLong(2, rows);
-            statement.executeUpdate();
-        }
+        ObservationCounts.add(connection, datastreamId, rows);
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {

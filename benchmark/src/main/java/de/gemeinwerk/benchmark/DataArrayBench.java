@@ -47,10 +47,10 @@ final class DataArrayBench {
                 COPY_ROWS), String.format("%.0f obs/s", copied), "—", true);
     }
 
-    /** Observations of these Datastreams as $count sees them (the count delta rows). */
+    /** Observations of these Datastreams as $count sees them (the counts in their extent rows). */
     static long count(DataSource dataSource, long[] datastreams) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "select coalesce(sum(delta), 0) from sta_observation_count where datastream_id = any(?)")) {
+                "select coalesce(sum(observation_count), 0) from sta_datastream_extent where datastream_id = any(?)")) {
             statement.setArray(1, connection.createArrayOf("bigint", Arrays.stream(datastreams).boxed().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

@@ -84,7 +84,7 @@ final class ExtensionBenchData {
         }
     }
 
-    /** One Observation per minute in the last minutes, and their count deltas, as the API keeps them. */
+    /** One Observation per minute in the last minutes, and their counts, as the API keeps them. */
     private static void insertObservations(Connection connection, List<Long> datastreams, long featureId)
             throws SQLException {
         Long[] ids = datastreams.toArray(Long[]::new);
@@ -94,7 +94,9 @@ final class ExtensionBenchData {
                 select d, ?, now() - m * interval '1 minute', now() - m * interval '1 minute', 1, 20 + m
                 from unnest(?::bigint[]) d cross join generate_series(1, ?) m""");
              PreparedStatement counts = connection.prepareStatement("""
-                insert into sta_observation_count (datastream_id, delta) select d, ? from unnest(?::bigint[]) d""")) {
+                insert into sta_datastream_extent as x (datastream_id, observation_count)
+                select d, ? from unnest(?::bigint[]) d on conflict (datastream_id)
+                do update set observation_count = x.observation_count + excluded.observation_count""")) {
             statement.setLong(1, featureId);
             statement.setArray(2, connection.createArrayOf("bigint", ids));
             statement.setInt(3, OBSERVATIONS_EACH);

@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 /**
- * Everything kept per Datastream about its Observations besides the counts ({@link ObservationCounts}): the time
- * envelope and latest Observation ({@link ObservationExtents}) and the hourly rollup ({@link HourlyRollup}). The
- * insert statement keeps them itself ({@link #KEEP_INSERTED}); every other change of Observations ends in
- * {@link #recompute}, the one entry point that re-derives all of them.
+ * Everything kept per Datastream about its Observations: the count ({@link ObservationCounts}), the time envelope and
+ * latest Observation ({@link ObservationExtents}) and the hourly rollup ({@link HourlyRollup}). The insert statement
+ * keeps them itself ({@link #KEEP_INSERTED}); every other change of Observations ends in {@link #recompute}, the one
+ * entry point that re-derives all of them but the count, which such a change adjusts by its exact delta
+ * ({@link ObservationCounts#add}, after {@code recompute}: counting rows again would cost as much as the change).
  */
 public final class DatastreamSummaries {
 

@@ -8,22 +8,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
- * Exact Observation counts without counting rows (FROST-Server's $count times out on big tables).
- * Every write that adds or removes Observations inserts a signed delta row for the Datastream in the
- * same transaction — insert-only, so concurrent writers never wait for each other — and {@link #fold}
- * periodically sums each Datastream's deltas into one row. A count is then a sum over a few rows.
+ * Exact Observation counts without counting rows (FROST-Server's $count times out on big tables): each Datastream's
+ * count is kept in its row of sta_datastream_extent, which the insert statement updates anyway
+ * ({@link ObservationExtents#WIDEN} adds what it inserted); every other change adds its exact delta here. A count is
+ * then one row per Datastream.
  */
 public final class ObservationCounts {
 
     private ObservationCounts() {}
 
-    /** Records that {@code delta} Observations were added to (or, negative, removed from) a Datastream. */
+    /**
+     * Records that {@code delta} Observations were added to (or, negative, removed from) a Datastream. Call it after
+     * {@link DatastreamSummaries#recompute} of the same Datastream in the same transaction: that locks the Datastreams
+     * FOR UPDATE in id order first, so this row update cannot wait for an insert statement that waits for this
+     * transaction.
+     */
     public static void add(Connection connection, long datastreamId, long delta) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "insert into sta_observation_count (datastream_id, delta) values (?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement("insert into sta_datastream_extent as x"
+                + " (datastream_id, observation_count) values (?, ?) on conflict (datastream_id)"
+                + " do update set observation_count = x.observation_count + excluded.observation_count")) {
             statement.setLong(1, datastreamId);
             statement.setLong(2, delta);
             statement.executeUpdate();
@@ -39,11 +44,11 @@ public final class ObservationCounts {
         String sql;
         long key;
         if (target.via() == null) {
-            sql = "select coalesce(sum(c.delta), 0) from sta_observation_count c join "
-                    + reader.table(EntityType.DATASTREAM, "d") + " on d.id = c.datastream_id where d.tenant_id = ?";
+            sql = "select coalesce(sum(x.observation_count), 0) from sta_datastream_extent x join "
+                    + reader.table(EntityType.DATASTREAM, "d") + " on d.id = x.datastream_id where d.tenant_id = ?";
             key = reader.tenantId();
         } else if (target.parentType() == EntityType.DATASTREAM) {
-            sql = "select coalesce(sum(delta), 0) from sta_observation_count where datastream_id = ?";
+            sql = "select coalesce(sum(observation_count), 0) from sta_datastream_extent where datastream_id = ?";
             key = target.parentId();
         } else {
             return null;
@@ -54,15 +59,6 @@ public final class ObservationCounts {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /** Sums all deltas per Datastream into one row each; rows inserted meanwhile are left for next time. */
-    public static void fold(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("with folded as (delete from sta_observation_count returning datastream_id, delta)"
-                    + " insert into sta_observation_count (datastream_id, delta)"
-                    + " select datastream_id, sum(delta) from folded group by datastream_id having sum(delta) <> 0");
         }
     }
 }

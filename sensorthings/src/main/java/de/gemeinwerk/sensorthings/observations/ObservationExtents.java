@@ -40,17 +40,20 @@ public final class ObservationExtents {
             + " excluded.latest_id) > (x.latest_phenomenon_time_start, x.latest_id)";
 
     /**
-     * Two CTEs of the insert statement, over its {@code obs} CTE (the inserted rows): widen the envelope and advance
-     * the latest Observation of every Datastream that got Observations, in id order so concurrent writers lock the
-     * rows in the same order. least/greatest ignore NULLs, so an emptied envelope simply widens again.
+     * Two CTEs of the insert statement, over its {@code obs} CTE (the inserted rows): widen the envelope, advance
+     * the latest Observation and add to the Observation count ({@link ObservationCounts}) of every Datastream that got
+     * Observations, in id order so concurrent writers lock the rows in the same order. least/greatest ignore NULLs, so
+     * an emptied envelope simply widens again.
      */
     static final String WIDEN = " envelope as (select datastream_id, min(phenomenon_time_start) as phenomenon_start,"
             + " max(coalesce(phenomenon_time_end, phenomenon_time_start)) as phenomenon_end,"
             + " min(result_time) as result_start, max(result_time) as result_end,"
-            + " max(phenomenon_time_start) as latest_start from obs where datastream_id is not null group by datastream_id),"
+            + " max(phenomenon_time_start) as latest_start, count(*) as added from obs where datastream_id is not null"
+            + " group by datastream_id),"
             + " widened as (insert into sta_datastream_extent as x"
-            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, " + latest() + ")"
-            + " select e.datastream_id, e.phenomenon_start, e.phenomenon_end, e.result_start, e.result_end, "
+            + " (datastream_id, phenomenon_start, phenomenon_end, result_start, result_end, observation_count, "
+            + latest() + ")"
+            + " select e.datastream_id, e.phenomenon_start, e.phenomenon_end, e.result_start, e.result_end, e.added, "
             + prefixed("l.") + " from envelope e"
             // among the rows at each Datastream's latest time (usually one, so nothing big is sorted), the highest id
             + " join (select distinct on (o.datastream_id) o.datastream_id, " + prefixed("o.") + " from obs o"
@@ -61,7 +64,8 @@ public final class ObservationExtents {
             + " phenomenon_start = least(x.phenomenon_start, excluded.phenomenon_start),"
             + " phenomenon_end = greatest(x.phenomenon_end, excluded.phenomenon_end),"
             + " result_start = least(x.result_start, excluded.result_start),"
-            + " result_end = greatest(x.result_end, excluded.result_end), "
+            + " result_end = greatest(x.result_end, excluded.result_end),"
+            + " observation_count = x.observation_count + excluded.observation_count, "
             + COPIED.stream().map(c -> "latest_" + c + " = case when " + NEWER + " then excluded.latest_" + c
                     + " else x.latest_" + c + " end").collect(Collectors.joining(", ")) + ")";
 

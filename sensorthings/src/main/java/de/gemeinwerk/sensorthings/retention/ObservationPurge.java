@@ -122,8 +122,8 @@ public final class ObservationPurge {
             }
         }
         if (chunk.deleted() > 0 && parent.kind() == ObservationParent.Kind.DATASTREAM) {
-            ObservationCounts.add(connection, parent.id(), -chunk.deleted());
             rederiveAfterDelete(connection, parent.id(), chunk.lastStartTime());
+            ObservationCounts.add(connection, parent.id(), -chunk.deleted());
         }
         return chunk;
     }

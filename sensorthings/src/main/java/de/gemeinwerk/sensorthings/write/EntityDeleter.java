@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deletes an entity with the cascades of the specification. Foreign keys cascade among the small tables;
@@ -91,8 +93,6 @@ final class EntityDeleter {
         }
         Sql datastreams = Rows.idArray(ids);
         Rows.update(scope.connection(), Sql.concat("delete from sta_observation where datastream_id = any(", datastreams, ")"));
-        Rows.update(scope.connection(), Sql.concat("delete from sta_observation_count where datastream_id = any(",
-                datastreams, ")"));
         Rows.update(scope.connection(), Sql.concat("delete from " + HourlyRollup.TABLE + " where datastream_id = any(",
                 datastreams, ")"));
         return ids;
@@ -122,14 +122,18 @@ final class EntityDeleter {
                         + " min(phenomenon_time_start), max(phenomenon_time_start), count(*) from removed"
                         + " where datastream_id is not null group by datastream_id");
         List<ObservationChange> changes = new ArrayList<>();
+        Map<Long, Long> removedCounts = new HashMap<>();
         try (PreparedStatement statement = Statements.prepare(scope.connection(), removed);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 changes.add(ObservationChange.read(rs, 1));
-                ObservationCounts.add(scope.connection(), rs.getLong(1), -rs.getLong(4));
+                removedCounts.put(rs.getLong(1), rs.getLong(4));
             }
         }
         DatastreamSummaries.recompute(scope.connection(), changes);
+        for (Map.Entry<Long, Long> removedCount : removedCounts.entrySet()) {
+            ObservationCounts.add(scope.connection(), removedCount.getKey(), -removedCount.getValue());
+        }
     }
 
     private void deleteObservation(long id) throws SQLException {
@@ -141,10 +145,10 @@ final class EntityDeleter {
         }
         // one of a MultiDatastream has no Datastream: its count and envelope come from the index, nothing to update
         List<ObservationChange> ofDatastreams = Rows.ofDatastreams(deleted);
+        DatastreamSummaries.recompute(scope.connection(), ofDatastreams);
         for (ObservationChange change : ofDatastreams) {
             ObservationCounts.add(scope.connection(), change.datastreamId(), -1);
         }
-        DatastreamSummaries.recompute(scope.connection(), ofDatastreams);
     }
 
     private void lock(EntityType type, long id) throws SQLException {

@@ -29,9 +29,8 @@ import java.util.function.Function;
  * are looked up within the row's own tenant and locked FOR KEY SHARE (so neither can be deleted before the commit); a
  * row without a FeatureOfInterest gets the one generated from its Thing's lowest-id Location. Rows whose
  * (Multi)Datastream or FeatureOfInterest is not found, or whose result does not have the size of its
- * MultiDatastream, are not inserted; the others are, with one count delta per Datastream and what is kept per
- * Datastream (envelope, latest Observation, hourly rollup: {@link DatastreamSummaries#KEEP_INSERTED}; Datastream
- * rows only), and come back with all their columns, so a response needs no read-back.
+ * MultiDatastream, are not inserted; the others are, with what is kept per Datastream (count, envelope, latest
+ * Observation, hourly rollup: {@link DatastreamSummaries#KEEP_INSERTED}; Datastream rows only), and come back with all their columns, so a response needs no read-back.
  */
 final class ObservationStatement {
 
@@ -147,8 +146,6 @@ final class ObservationStatement {
                 + " obs as" + insert + "datastream_id is not null returning "
                 + (readBack ? "o.*" : DatastreamSummaries.INSERTED_COLUMNS) + "),"
                 + " multi_obs as" + insert + "multi_datastream_id is not null" + (readBack ? " returning o.*" : "") + "),"
-                + " counted as (insert into sta_observation_count (datastream_id, delta)"
-                + " select datastream_id, count(*) from obs group by datastream_id),"
                 + DatastreamSummaries.KEEP_INSERTED
                 + " select r.n, r.datastream_id is not null or r.multi_datastream_id is not null, r.location_id,"
                 + " r.expected_size, r.found_size, "

@@ -80,13 +80,13 @@ final class ToOneLinks {
         String other = ObservationParents.column(toDatastream ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM);
         Rows.update(scope.connection(), Sql.concat("update sta_observation set " + column + " = ", Sql.param(parent.id()),
                 ", " + other + " = null where id = ", Sql.param(observation.id())));
-        for (ObservationChange change : changes) {
-            ObservationCounts.add(scope.connection(), change.datastreamId(), change.datastreamId() == parent.id()
-                    && toDatastream ? 1 : -1);
-        }
         if (!toDatastream) {
             MultiDatastreamRules.checkObservation(scope, observation.id(), parent.at() == null ? Pointer.BODY : parent.at());
         }
         DatastreamSummaries.recompute(scope.connection(), changes);
+        for (ObservationChange change : changes) {
+            ObservationCounts.add(scope.connection(), change.datastreamId(), change.datastreamId() == parent.id()
+                    && toDatastream ? 1 : -1);
+        }
     }
 }

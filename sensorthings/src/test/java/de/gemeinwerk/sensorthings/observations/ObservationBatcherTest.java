@@ -150,9 +150,9 @@ class ObservationBatcherTest {
         assertThat(new JdbcTemplate(dataSource).queryForList("select result_number::int from sta_observation"
                 + " where datastream_id in (?, ?, ?) order by 1", Integer.class, ofA, fresh, ofB))
                 .containsExactly(0, 1, 2, 3, 4, 9);
-        assertThat(count("select sum(delta) from sta_observation_count where datastream_id = ?", ofA)).isEqualTo(2);
-        assertThat(count("select sum(delta) from sta_observation_count where datastream_id = ?", fresh)).isEqualTo(2);
-        assertThat(count("select sum(delta) from sta_observation_count where datastream_id = ?", ofB)).isEqualTo(2);
+        assertThat(count("select observation_count from sta_datastream_extent where datastream_id = ?", ofA)).isEqualTo(2);
+        assertThat(count("select observation_count from sta_datastream_extent where datastream_id = ?", fresh)).isEqualTo(2);
+        assertThat(count("select observation_count from sta_datastream_extent where datastream_id = ?", ofB)).isEqualTo(2);
         // the first Observations of the fresh Datastream share one FeatureOfInterest generated for them, in tenant A
         assertThat(count("select count(distinct f.id) from sta_observation o join sta_feature_of_interest f"
                 + " on f.id = o.feature_of_interest_id where o.datastream_id = ? and f.tenant_id = ?"

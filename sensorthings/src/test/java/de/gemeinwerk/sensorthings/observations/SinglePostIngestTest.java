@@ -104,7 +104,7 @@ class SinglePostIngestTest {
                     .isEqualTo(expected);
             assertThat(count("select count(distinct result_number) from sta_observation where datastream_id = ?",
                     datastreams[d])).isEqualTo(expected);
-            assertThat(count("select sum(delta) from sta_observation_count where datastream_id = ?", datastreams[d]))
+            assertThat(count("select observation_count from sta_datastream_extent where datastream_id = ?", datastreams[d]))
                     .isEqualTo(expected);
         }
     }
@@ -176,6 +176,6 @@ class SinglePostIngestTest {
         assertThat(refused.get("detail").asString()).contains("cannot be stored");
 
         assertThat(count("select count(*) from sta_observation where datastream_id in (?, ?)", ours, foreign)).isZero();
-        assertThat(count("select count(*) from sta_observation_count where datastream_id = ?", ours)).isZero();
+        assertThat(count("select count(*) from sta_datastream_extent where datastream_id = ?", ours)).isZero();
     }
 }

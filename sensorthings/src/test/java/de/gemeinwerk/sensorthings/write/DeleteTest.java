@@ -32,7 +32,7 @@ class DeleteTest extends WriterTestBase {
     private void assertDatastreamGone(long datastream) {
         assertThat(count("select count(*) from sta_datastream where id = ?", datastream)).isZero();
         assertThat(count("select count(*) from sta_observation where datastream_id = ?", datastream)).isZero();
-        assertThat(count("select count(*) from sta_observation_count where datastream_id = ?", datastream)).isZero();
+        assertThat(count("select count(*) from sta_datastream_extent where datastream_id = ?", datastream)).isZero();
     }
 
     @Test

@@ -145,7 +145,7 @@ abstract class WriterTestBase {
     }
 
     long observationCount(long datastreamId) {
-        return count("select coalesce(sum(delta), 0) from sta_observation_count where datastream_id = ?", datastreamId);
+        return count("select coalesce(sum(observation_count), 0) from sta_datastream_extent where datastream_id = ?", datastreamId);
     }
 
     static void assertError(ThrowingCallable call, HttpStatus status, String where, String messagePart) {
