@@ -3,8 +3,10 @@
 -- each queued, checked for duplicates and written to the notification queue at commit, and each received and parsed
 -- by every listening instance. Now the Datastreams of one tenant share notifications, up to ~7000 bytes each:
 --   O <tenant> <datastream> <ids> [<datastream> <ids>]...
--- (the former payload is the case of one Datastream, so either reads the same). Everything else is as in
--- V2026.11.22.15__change_notifications.sql.
+-- The former payload is the case of one Datastream, so this version reads both; an older instance would read only the
+-- first Datastream of a packed payload (notifications are best effort: update all instances together). A statement
+-- whose Observations of some Datastream are not one id range (rare: two uplinks of one device in one group) still
+-- takes the per-Datastream path below. Everything else is as in V2026.11.22.15__change_notifications.sql.
 create or replace function sta_notify_observations_created() returns trigger language plpgsql as $$
 declare
     scattered boolean;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code $count} that never makes a request time out (FROST-Server #287): the exact count gets a time
  * budget; a count that would take longer (a filter matching millions of rows) is answered with PostgreSQL's
  * estimate instead, and the response says so. Unfiltered Observation counts never get here: they come from
- * the count deltas, exactly and at once.
+ * the counts kept per Datastream ({@code ObservationCounts}), exactly and at once.
  */
 final class BoundedCount {
 

@@ -86,7 +86,7 @@ public final class EntityReader {
                 return new BoundedCount.Count(counted, false);
             }
             if (counted != null) {
-                // the deltas count the Observations of Datastreams; those of MultiDatastreams come from their index
+                // the kept counts are those of Datastreams; the Observations of MultiDatastreams are counted on their index
                 BoundedCount.Count multi = BoundedCount.of(connection, Sql.concat("select count(*) from sta_observation e"
                         + " where e.multi_datastream_id in (select m.id from "
                         + reader.table(EntityType.MULTI_DATASTREAM, "m") + " where m.tenant_id = ",

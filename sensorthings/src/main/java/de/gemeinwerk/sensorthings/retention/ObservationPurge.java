@@ -21,7 +21,7 @@ import java.util.List;
  * index from the oldest with a keyset, so no chunk scans what an earlier one looked at. Readers are never blocked
  * (MVCC; no table lock is taken); rows are locked only for one chunk's transaction, and a writer of new Observations
  * waits at most for one chunk to commit (the extent row). For a Datastream each chunk keeps the maintained data exact
- * in its own transaction: the count delta and {@link #rederiveAfterDelete}. A MultiDatastream has nothing maintained
+ * in its own transaction: {@link #rederiveAfterDelete}, then the count delta. A MultiDatastream has nothing maintained
  * (its count and times are computed from its index), so its chunks are the deletion alone. Interrupted, it leaves
  * everything consistent, and running it again continues.
  */

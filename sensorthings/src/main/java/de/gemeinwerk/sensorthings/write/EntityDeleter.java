@@ -20,7 +20,9 @@ import java.util.Map;
  * Deletes an entity with the cascades of the specification. Foreign keys cascade among the small tables;
  * Observations have none (see the schema), so their cascade is done here: the parent row goes first, then
  * its Observations — a concurrent writer holding the parent FOR KEY SHARE makes the delete wait for its
- * commit, and one that comes later finds no parent — and finally the count deltas and the hourly rollup.
+ * commit, and one that comes later finds no parent — and finally what is kept per Datastream: envelope, latest value
+ * and hourly rollup re-derived ({@code DatastreamSummaries.recompute}), then the counts adjusted. A deleted Datastream's
+ * extent row (and with it its count) goes by the foreign key's cascade.
  */
 final class EntityDeleter {
 
@@ -112,7 +114,7 @@ final class EntityDeleter {
     }
 
     /**
-     * A FeatureOfInterest and its Observations, which may belong to many Datastreams: one delta for each (those of
+     * A FeatureOfInterest and its Observations, which may belong to many Datastreams: one count delta for each (those of
      * MultiDatastreams are counted from the index).
      */
     private void deleteFeature(long id) throws SQLException {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Inserts Observations — the ingest hot path — any number in one statement ({@link ObservationStatement}), which
@@ -184,21 +186,28 @@ public final class ObservationInserts {
     private static void insertWithGeneratedFeatures(Connection connection, List<Row> rows,
                                                     List<ObservationStatement.Result> results, List<Integer> waiting,
                                                     boolean readBack, Settler settler) throws SQLException {
+        // in Location id order: two writers creating the same FeaturesOfInterest wait for each other's inserts, and
+        // with one order for all those waits cannot form a cycle
+        SortedSet<Long> locations = new TreeSet<>();
+        waiting.forEach(index -> locations.add(results.get(index).locationId()));
         Map<Long, Long> featureOfLocation = new HashMap<>();
+        Map<Long, ApiException> deletedLocations = new HashMap<>();
+        for (long location : locations) {
+            try {
+                featureOfLocation.put(location, GeneratedFeatures.ensure(connection, location));
+            } catch (ApiException locationDeleted) {
+                deletedLocations.put(location, locationDeleted);
+            }
+        }
         List<Integer> retried = new ArrayList<>();
         List<Row> retriedRows = new ArrayList<>();
         for (int index : waiting) {
             long location = results.get(index).locationId();
-            try {
-                Long feature = featureOfLocation.get(location);
-                if (feature == null) {
-                    feature = GeneratedFeatures.ensure(connection, location);
-                    featureOfLocation.put(location, feature);
-                }
+            if (deletedLocations.containsKey(location)) {
+                settler.settle(index, new Outcome.Rejected(deletedLocations.get(location)));
+            } else {
                 retried.add(index);
-                retriedRows.add(rows.get(index).withGeneratedFeature(feature));
-            } catch (ApiException locationDeleted) {
-                settler.settle(index, new Outcome.Rejected(locationDeleted));
+                retriedRows.add(rows.get(index).withGeneratedFeature(featureOfLocation.get(location)));
             }
         }
         List<ObservationStatement.Result> retriedResults = ObservationStatement.run(connection, retriedRows, readBack);

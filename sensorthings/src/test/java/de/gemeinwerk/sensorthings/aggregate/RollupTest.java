@@ -6,6 +6,7 @@ import de.gemeinwerk.sensorthings.SensorThingsTest;
 import de.gemeinwerk.sensorthings.StaClient;
 import de.gemeinwerk.sensorthings.observations.DatastreamSummaries;
 import de.gemeinwerk.sensorthings.observations.ObservationChange;
+import de.gemeinwerk.sensorthings.observations.ObservationCounts;
 import de.gemeinwerk.sensorthings.sql.Sql;
 import de.gemeinwerk.sensorthings.sql.Statements;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,11 +194,12 @@ class RollupTest {
             connection.setAutoCommit(false);
             while (true) {
                 // oldest first, as retention does: each chunk reports the latest time it deleted
-                Instant deletedUpTo = deleteOldest(connection, datastream, until, 150);
-                if (deletedUpTo == null) {
+                DeletedChunk deleted = deleteOldest(connection, datastream, until, 150);
+                if (deleted == null) {
                     break;
                 }
-                DatastreamSummaries.recompute(connection, List.of(ObservationChange.upTo(datastream, deletedUpTo)));
+                DatastreamSummaries.recompute(connection, List.of(ObservationChange.upTo(datastream, deleted.upTo())));
+                ObservationCounts.add(connection, datastream, -deleted.count());
                 connection.commit();
                 truth.assertExact(datastream);
             }
@@ -207,19 +209,23 @@ class RollupTest {
         assertAggregatesAgree(50);
     }
 
-    private Instant deleteOldest(Connection connection, long datastreamId, Instant until, int chunk) throws SQLException {
+    /** The latest phenomenonTime start a chunk deleted, and how many Observations it deleted. */
+    private record DeletedChunk(Instant upTo, long count) {}
+
+    private DeletedChunk deleteOldest(Connection connection, long datastreamId, Instant until, int chunk)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 with gone as (delete from sta_observation where id in (select id from sta_observation
                     where datastream_id = ? and phenomenon_time_start < ? order by phenomenon_time_start, id limit ?)
                     returning phenomenon_time_start)
-                select max(phenomenon_time_start) from gone""")) {
+                select max(phenomenon_time_start), count(*) from gone""")) {
             statement.setLong(1, datastreamId);
             statement.setObject(2, until.atOffset(java.time.ZoneOffset.UTC));
             statement.setInt(3, chunk);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 java.time.OffsetDateTime last = rs.getObject(1, java.time.OffsetDateTime.class);
-                return last == null ? null : last.toInstant();
+                return last == null ? null : new DeletedChunk(last.toInstant(), rs.getLong(2));
             }
         }
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What is kept per Datastream (hourly rollup, latest Observation), compared with what the Observations themselves
+ * What is kept per Datastream (hourly rollup, latest Observation, count), compared with what the Observations themselves
  * say right now, straight from the tables. The tests' results are multiples of 1/4, so every sum is exact and the
  * rollup must match to the last bit.
  */
@@ -36,11 +36,16 @@ record SummaryTruth(DataSource dataSource) {
             + " l.result_boolean, l.result_json::text"
             + " from unnest(?::bigint[]) d left join lateral (select * from sta_observation o where o.datastream_id = d"
             + " order by o.phenomenon_time_start desc, o.id desc limit 1) l on true order by d";
+    private static final String COUNT = "select d, coalesce(x.observation_count, 0) from unnest(?::bigint[]) d"
+            + " left join sta_datastream_extent x on x.datastream_id = d order by d";
+    private static final String COUNT_OF_OBSERVATIONS = "select d, (select count(*) from sta_observation o"
+            + " where o.datastream_id = d) from unnest(?::bigint[]) d order by d";
 
     void assertExact(long... datastreams) throws SQLException {
         List<String> rollup = rows(ROLLUP, datastreams);
         assertThat(rollup).as("hourly rollup").isEqualTo(rows(ROLLUP_OF_OBSERVATIONS, datastreams));
         assertThat(rows(LATEST, datastreams)).as("latest Observation and its copy").isEqualTo(rows(LATEST_OF_OBSERVATIONS, datastreams));
+        assertThat(rows(COUNT, datastreams)).as("Observation count").isEqualTo(rows(COUNT_OF_OBSERVATIONS, datastreams));
     }
 
     /** The hourly rollup rows of these Datastreams: "datastream | hour start (epoch seconds) | count | sum | min | max". */
